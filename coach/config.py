@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     openai_base_url: str = "https://api.openai.com/v1"
     openai_api_key: SecretStr | None = None
     openai_model: str = "gpt-4o-mini"
+    openai_context: int = 16384
     fallback_to_local: bool = False
     llm_timeout: float = 60.0
     llm_max_retries: int = 1

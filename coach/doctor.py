@@ -4,9 +4,54 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import httpx2
+from pydantic import BaseModel
+
 from coach.errors import CoachError
-from coach.offline import MODEL_SIZE, embedder_files, model_ok
+from coach.llm import display_url
+from coach.offline import MODEL_LICENCE, MODEL_NAME, MODEL_SIZE, embedder_files, model_ok
 from coach.services import Services
+
+
+class ModelInfo(BaseModel):
+    """What the About/Settings panel and `coach doctor` say about the model."""
+
+    backend: str
+    model: str
+    endpoint: str
+    licence: str | None = None
+    reachable: bool
+    detail: str
+
+
+def model_info(services: Services, probe: bool = True) -> ModelInfo:
+    """Backend, model, licence and whether it answers; `probe` may start the built-in model."""
+    s = services.settings
+    if s.backend == "local":
+        server = services.local_server
+        reachable, detail = server.running, "running" if server.running else "starts on first use"
+        if probe:
+            try:
+                server.url()
+                reachable, detail = True, "running on 127.0.0.1"
+            except CoachError as exc:
+                reachable, detail = False, str(exc)
+        return ModelInfo(backend="built-in (llama.cpp)", model=MODEL_NAME,
+                         endpoint="127.0.0.1 (in this process)", licence=MODEL_LICENCE,
+                         reachable=reachable, detail=detail)
+    where = display_url(s.openai_base_url)
+    reachable, detail = False, "not checked"
+    if probe:
+        key = s.openai_api_key.get_secret_value() if s.openai_api_key else "not-needed"
+        try:
+            answer = httpx2.get(s.openai_base_url.rstrip("/") + "/models", timeout=5.0,
+                                headers={"Authorization": f"Bearer {key}"})
+            reachable = answer.status_code == 200
+            detail = "answers" if reachable else f"answered HTTP {answer.status_code}"
+        except httpx2.HTTPError:
+            detail = f"cannot reach {where}"
+    return ModelInfo(backend="OpenAI-compatible endpoint", model=s.openai_model, endpoint=where,
+                     reachable=reachable, detail=detail)
 
 
 @dataclass
@@ -18,8 +63,8 @@ class Check:
     detail: str
 
 
-def run_checks(services: Services) -> list[Check]:
-    """Check the encodings, embedder, model file and index; never raises."""
+def run_checks(services: Services, probe_model: bool = True) -> list[Check]:
+    """Check the encodings, embedder, model file, model and index; never raises."""
     settings = services.settings
     checks = []
     try:
@@ -43,6 +88,10 @@ def run_checks(services: Services) -> list[Check]:
                                 f"{MODEL_SIZE} bytes): run `coach setup` to rebuild it."))
         else:
             checks.append(Check("model file", True, f"{path} (sha256 verified)"))
+    info = model_info(services, probe=probe_model)
+    checks.append(Check("model", info.reachable,
+                        f"{info.model} at {info.endpoint}: {info.detail}"
+                        + (f" (licence {info.licence})" if info.licence else "")))
     try:
         status = services.index.status()
         if status.ready:

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import sys
 import threading
+from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from coach.config import Settings
 from coach.embeddings import Embedder
+from coach.llm import ChatModel, FallbackChat, OpenAIChat
 from coach.offline import apply_switches, private_dir, seed_tiktoken
 from coach.retrieval import BuildReport, Guidance, KnowledgeIndex
+
+if TYPE_CHECKING:
+    from coach.local_model import LocalServer
+
+LOCAL_MODEL_ID = "qwen2.5-coder-1.5b-instruct"
 
 
 class Services:
     """Built once at start-up and handed to the UI and the CLI."""
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+                 model: ChatModel | None = None,
+                 progress: Callable[[str], None] | None = None) -> None:
         self.settings = settings
         self._embedder = embedder
         self._lock = threading.Lock()
+        self.progress = progress or (lambda msg: print(msg, file=sys.stderr))
+        if model is not None:
+            self.model = model  # a fake in tests, or a model chosen for this session
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -27,6 +41,35 @@ class Services:
         from coach.embeddings import default_embedder
 
         return default_embedder()
+
+    @cached_property
+    def local_server(self) -> LocalServer:
+        """The embedded llama.cpp server (started on first use)."""
+        from coach.local_model import LocalServer
+
+        s = self.settings
+        return LocalServer(s.model_path, threads=s.local_threads, context=s.local_context,
+                           progress=self.progress)
+
+    def local_model(self) -> OpenAIChat:
+        """The built-in model as a ChatModel."""
+        return OpenAIChat(self.local_server.url, LOCAL_MODEL_ID, timeout=self.settings.llm_timeout,
+                          max_retries=0, context_window=self.settings.local_context,
+                          label="built-in model")
+
+    @cached_property
+    def model(self) -> ChatModel:
+        """The configured model: built-in, or an endpoint (with optional fallback)."""
+        s = self.settings
+        if s.backend == "local":
+            return self.local_model()
+        remote = OpenAIChat(
+            s.openai_base_url, s.openai_model,
+            api_key=s.openai_api_key.get_secret_value() if s.openai_api_key else None,
+            timeout=s.llm_timeout, max_retries=s.llm_max_retries,
+            context_window=s.openai_context, label=s.openai_model,
+        )
+        return FallbackChat(remote, self.local_model) if s.fallback_to_local else remote
 
     @cached_property
     def index(self) -> KnowledgeIndex:
@@ -47,10 +90,11 @@ class Services:
         return self.index.retrieve(query, k)
 
 
-def bootstrap(settings: Settings | None = None, embedder: Embedder | None = None) -> Services:
+def bootstrap(settings: Settings | None = None, embedder: Embedder | None = None,
+              model: ChatModel | None = None) -> Services:
     """Apply the offline switches, seed the encodings and return the shared services."""
     settings = settings or Settings()
     private_dir(settings.data_dir)
     apply_switches(settings.tiktoken_cache)
     seed_tiktoken(settings.tiktoken_cache)
-    return Services(settings, embedder)
+    return Services(settings, embedder, model)

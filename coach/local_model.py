@@ -1,0 +1,106 @@
+"""The embedded model: llama.cpp (xllamacpp) serving the OpenAI chat API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from coach.errors import ModelUnavailable
+from coach.offline import MODEL_NAME, ensure_model
+
+Progress = Callable[[str], None]
+
+
+class LocalServer:
+    """Starts llama.cpp lazily in this process, health-checks it and restarts it after a crash.
+
+    Two slots, each with the configured context, so two conversations keep their prompt cache
+    (llama.cpp's `cache_prompt`) instead of evicting each other.
+    """
+
+    def __init__(self, model_path: Path, *, threads: int = 2, context: int = 4096,
+                 slots: int = 2, progress: Progress | None = None) -> None:
+        self.model_path = model_path
+        self.threads = threads
+        self.context = context
+        self.slots = slots
+        self.progress = progress or (lambda _msg: None)
+        self._server: Any = None
+        self._url: str | None = None
+        self._lock = threading.Lock()
+        self.starts = 0
+        atexit.register(self.stop)
+
+    @property
+    def running(self) -> bool:
+        """True when a server object exists (it may still have died: see healthy())."""
+        return self._server is not None
+
+    def url(self) -> str:
+        """Base URL of the OpenAI-compatible API, starting the server if needed."""
+        with self._lock:
+            if self._server is None or not self._healthy():
+                self._start()
+            assert self._url is not None
+            return self._url
+
+    def _healthy(self) -> bool:
+        try:
+            return httpx.get(f"{self._root}/health", timeout=2.0).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    @property
+    def _root(self) -> str:
+        return (self._url or "").removesuffix("/v1")
+
+    def _start(self) -> None:
+        if self._server is not None:
+            self.progress("The built-in model stopped answering; restarting it.")
+            self._stop_locked()
+        ensure_model(self.model_path, progress=self.progress)
+        import xllamacpp
+
+        params = xllamacpp.CommonParams()
+        params.model.path = str(self.model_path)
+        params.n_parallel = self.slots
+        params.n_ctx = self.context * self.slots  # llama.cpp splits n_ctx across the slots
+        params.cpuparams.n_threads = self.threads
+        params.cpuparams_batch.n_threads = self.threads
+        params.cache_prompt = True
+        params.port = 0  # a free port chosen by the OS
+        params.verbosity = 0  # llama.cpp logs every request at its default level
+        self.progress(f"Starting the built-in model ({MODEL_NAME})...")
+        started = time.perf_counter()
+        try:
+            self._server = xllamacpp.Server(params)
+        except Exception as exc:
+            raise ModelUnavailable(f"The built-in model could not start: {exc}") from exc
+        address = str(self._server.listening_address).rstrip("/")
+        if not address.startswith(("http://127.0.0.1", "http://localhost")):
+            self._stop_locked()
+            raise ModelUnavailable(f"The built-in model listened on {address}, not loopback.")
+        self._url = f"{address}/v1"
+        deadline = time.monotonic() + 60
+        while not self._healthy():
+            if time.monotonic() > deadline:
+                self._stop_locked()
+                raise ModelUnavailable("The built-in model did not become ready in 60 s.")
+            time.sleep(0.1)
+        self.starts += 1
+        self.progress(f"Built-in model ready in {time.perf_counter() - started:.1f} s.")
+
+    def _stop_locked(self) -> None:
+        server, self._server, self._url = self._server, None, None
+        del server  # xllamacpp shuts its HTTP loop down when the object is released
+
+    def stop(self) -> None:
+        """Shut the server down (also registered to run at exit)."""
+        with self._lock:
+            self._stop_locked()

@@ -1,0 +1,66 @@
+"""Integration tests with the real embedded model (marked `model`; CI runs them)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pytest
+from pydantic import BaseModel
+
+from coach.config import Settings
+from coach.llm import OpenAIChat
+from coach.local_model import LocalServer
+
+pytestmark = pytest.mark.model
+
+
+class Reply(BaseModel):
+    category: Literal["clear_timeline", "vague", "immediate", "none", "rejection"]
+    reason: str
+
+
+@pytest.fixture(scope="module")
+def server():
+    # The app's own data folder: the 1.1 GB model file is joined there once and reused.
+    srv = LocalServer(Settings(_env_file=None).model_path, threads=2, context=4096)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def chat(server: LocalServer) -> OpenAIChat:
+    return OpenAIChat(server.url, "local", timeout=120, max_retries=0, context_window=4096)
+
+
+def test_short_chat(chat: OpenAIChat) -> None:
+    answer = chat.complete([{"role": "user", "content": "Reply with one word: hello."}],
+                           max_tokens=10, temperature=0)
+    assert answer.strip()
+
+
+def test_streamed_reply_arrives_in_pieces(chat: OpenAIChat) -> None:
+    pieces = list(chat.stream([{"role": "user", "content": "Count from one to five in words."}],
+                              max_tokens=30, temperature=0))
+    assert len(pieces) > 2 and "three" in "".join(pieces).lower()
+
+
+def test_parse_into_a_pydantic_model(chat: OpenAIChat) -> None:
+    messages = [
+        {"role": "system", "content": "Classify the recruiter's message. clear_timeline = a "
+         "date for the decision; rejection = not moving forward."},
+        {"role": "user", "content": "We've decided to move forward with another candidate."},
+    ]
+    reply = chat.parse(messages, Reply, max_tokens=80)
+    assert reply.category in {"rejection", "none", "vague", "clear_timeline", "immediate"}
+    assert reply.reason
+
+
+def test_a_dead_server_is_restarted_on_the_next_request(server: LocalServer,
+                                                        chat: OpenAIChat) -> None:
+    server.url()
+    before = server.starts
+    stale_url = server._url
+    server._stop_locked()
+    server._server, server._url = object(), stale_url  # looks alive, answers nothing
+    answer = chat.complete([{"role": "user", "content": "Say ok."}], max_tokens=5)
+    assert answer.strip() and server.starts == before + 1
