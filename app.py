@@ -2,42 +2,52 @@
 
 from __future__ import annotations
 
-import html
-from typing import TYPE_CHECKING
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from coach import views
 from coach.config import Settings
-from coach.errors import CoachError
+from coach.errors import CoachError, InputError
+from coach.plan import to_ics
 from coach.services import Services, bootstrap
 
 if TYPE_CHECKING:
     import gradio as gr
 
 TITLE = "Next Steps Coach"
-CSS = """
-.result-card {border: 1px solid var(--border-color-primary); border-radius: 8px;
-              padding: 0.6rem 0.9rem; margin-bottom: 0.6rem;}
-.heading-path {font-weight: 600;}
-.muted {opacity: 0.7; font-size: 0.9em;}
-"""
 GUIDE_EXAMPLES = [
     "How soon should I send a thank-you email?",
     "The recruiter said they're still interviewing. What now?",
     "Is it pushy to ask about next steps twice?",
     "What should I do if I hear nothing back?",
 ]
+REPLY_EXAMPLES = [
+    "Thanks so much for coming in today! We're wrapping up interviews this week and will let "
+    "everyone know by the end of next week.",
+    "Hi Sam, the team loved meeting you. We'd like to invite you to a final round with our VP "
+    "of Engineering. Could you send me your availability for Tuesday or Wednesday?",
+    "Unfortunately we've decided to move forward with another candidate whose experience more "
+    "closely matches the role. We'll keep your CV on file.",
+    "I wanted to be upfront: the role has been put on hold while we go through a restructure. "
+    "I'll reach out if anything changes.",
+    "She said they're still meeting a few people and will be in touch.",
+]
 
 
-def render_guidance(results: list) -> str:
-    """Results as escaped HTML cards: heading path, source and the passage."""
-    cards = []
-    for r in results:
-        body = "<br>".join(html.escape(p) for p in r.text.split("\n") if p.strip())
-        cards.append(
-            f"<div class='result-card'><div class='heading-path'>{html.escape(r.heading_path)}"
-            f"</div><div class='muted'>{html.escape(r.source)} · relevance {r.score:.2f}</div>"
-            f"<p>{body}</p></div>"
-        )
-    return "\n".join(cards)
+def _parse_date(value: str | None, label: str) -> date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{label} should look like 2026-11-26.") from None
+
+
+def _message(exc: CoachError) -> str:
+    return f"<div class='result-card'>⚠️ {views.esc(exc)}</div>"
 
 
 def build_demo(services: Services) -> gr.Blocks:
@@ -48,14 +58,45 @@ def build_demo(services: Services) -> gr.Blocks:
         try:
             results = services.search(query, int(k))
         except CoachError as exc:
-            return f"<p class='muted'>{html.escape(str(exc))}</p>"
+            return _message(exc)
         if not results:
             return "<p class='muted'>Nothing in the guide matches that.</p>"
-        return render_guidance(results)
+        return views.guidance_cards(results)
+
+    def interpret(text: str, received: str, interview_date: str,
+                  thanked: bool) -> tuple[str, str | None, dict[str, Any]]:
+        try:
+            result = services.interpret(
+                text, _parse_date(received, "Received date") or date.today(),
+                _parse_date(interview_date, "Interview date"), thank_you_sent=thanked)
+        except CoachError as exc:
+            return _message(exc), None, {"error": str(exc)}
+        folder = Path(tempfile.mkdtemp(prefix="coach-plan-"))
+        ics = folder / "follow-up-plan.ics"
+        ics.write_bytes(to_ics(result.plan))
+        return views.interpretation_card(result), str(ics), result.model_dump(mode="json")
 
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}\nPractise the closing ask, read a recruiter's reply, "
                     "and plan your follow-up — grounded in the guide.")
+        with gr.Tab("Interpret"):
+            gr.Markdown("Paste what the recruiter or interviewer said or wrote. You get what it "
+                        "means, the dates, and a dated follow-up plan.")
+            reply = gr.Textbox(label="Their reply", lines=8, max_length=200_000,
+                               placeholder="e.g. We'll be in touch by the end of next week.")
+            with gr.Row():
+                received = gr.Textbox(label="Received on (YYYY-MM-DD)",
+                                      value=date.today().isoformat())
+                interviewed = gr.Textbox(label="Interview date (optional)",
+                                         placeholder="YYYY-MM-DD")
+                thanked = gr.Checkbox(label="I already sent a thank-you")
+            read = gr.Button("Interpret", variant="primary")
+            card = gr.HTML()
+            ics_file = gr.File(label="Plan as a calendar file (.ics)")
+            as_json = gr.JSON(label="Details (JSON)", visible=False)
+            gr.Examples(REPLY_EXAMPLES, inputs=[reply])
+            read.click(interpret, [reply, received, interviewed, thanked],
+                       [card, ics_file, as_json], api_name="interpret")
         with gr.Tab("Guide"):
             with gr.Row():
                 query = gr.Textbox(label="Ask the guide", scale=4, max_length=20_000,
@@ -80,7 +121,7 @@ def main(settings: Settings | None = None) -> None:
     s = services.settings
     print(f"Next Steps Coach on http://{s.host}:{s.port}")
     demo.queue(default_concurrency_limit=4).launch(
-        server_name=s.host, server_port=s.port, share=False, css=CSS,
+        server_name=s.host, server_port=s.port, share=False, css=views.CSS,
         theme=gr.themes.Soft(font=["system-ui", "sans-serif"],
                              font_mono=["ui-monospace", "monospace"]),
     )

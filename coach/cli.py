@@ -6,12 +6,15 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 
 from coach.config import Settings
-from coach.errors import CoachError
+from coach.errors import CoachError, InputError
+from coach.schemas import Interpretation
 from coach.services import Services, bootstrap
 
 cli = typer.Typer(
@@ -102,6 +105,107 @@ def search(
             typer.echo(r.text + "\n")
 
     _run(body)
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CoachError(f"{name} must be a date like 2026-11-26, not {value!r}.") from None
+
+
+def _read_stdin() -> str:
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError("Pipe or paste the reply: coach interpret < reply.txt "
+                         "(or type it and press Ctrl-D).")
+    data = sys.stdin.buffer.read()
+    text = data.decode("utf-8", errors="replace")
+    if "\ufffd" in text:
+        _say("Note: the input was not valid UTF-8; unreadable bytes were replaced.")
+    return text
+
+
+def _print_interpretation(result: Interpretation) -> None:
+    from coach.schemas import CATEGORY_LABELS
+
+    typer.secho(f"{CATEGORY_LABELS[result.category]}  (confidence {result.confidence:.0%})",
+                bold=True)
+    typer.echo(result.reason)
+    if result.evidence:
+        typer.echo("Evidence: " + "; ".join(f"“{e}”" for e in result.evidence))
+    if result.deadline:
+        typer.echo(f"When: “{result.deadline.phrase}” = {result.deadline.label}")
+    if result.next_step != "none":
+        typer.echo(f"Next step: {result.next_step.replace('_', ' ')}")
+    if result.asks:
+        typer.echo("They ask you for: " + ", ".join(result.asks))
+    typer.echo("\nPlan:")
+    for step in result.plan.steps:
+        email = f"  [email: {step.email_kind.replace('_', ' ')}]" if step.email_kind else ""
+        typer.echo(f"  {step.on:%a %d %b}  {step.action}{email}")
+        typer.echo(f"              {step.detail}")
+    if result.guidance:
+        typer.echo("\nFrom the guide: " + " | ".join(g.heading_path for g in result.guidance))
+    for note in result.notes:
+        _say(f"Note: {note}")
+
+
+@cli.command()
+def interpret(
+    received: Annotated[str | None, typer.Option(help="Date the reply came (YYYY-MM-DD); "
+                                                 "default today.")] = None,
+    interview_date: Annotated[str | None, typer.Option(help="Date of the interview.")] = None,
+    thanked: Annotated[bool, typer.Option(help="You already sent a thank-you.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    ics: Annotated[Path | None, typer.Option(help="Write the plan as a calendar file.")] = None,
+    batch: Annotated[Path | None, typer.Option(help="JSON Lines file of {text, received}; "
+                                               "writes one result per line.")] = None,
+) -> None:
+    """Read a recruiter's reply from standard input: category, evidence, dates and a plan."""
+
+    def body() -> None:
+        services = _services()
+        got = _date(received, "--received")
+        interviewed = _date(interview_date, "--interview-date")
+        if batch is not None:
+            _interpret_batch(services, batch, got, interviewed)
+            return
+        result = services.interpret(_read_stdin(), got, interviewed, thank_you_sent=thanked)
+        if ics is not None:
+            from coach.plan import to_ics
+
+            ics.write_bytes(to_ics(result.plan))
+            _say(f"Wrote {len(result.plan.steps)} events to {ics}.")
+        if as_json:
+            typer.echo(result.model_dump_json(indent=2))
+        else:
+            _print_interpretation(result)
+
+    _run(body)
+
+
+def _interpret_batch(services: Services, path: Path, received: date | None,
+                     interviewed: date | None) -> None:
+    """One Interpretation (or an error object) per input line, in order."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise CoachError(f"Cannot read {path}: {exc.strerror}.") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                raise InputError('each line needs a "text" string')
+            got = _date(row.get("received"), "received") or received
+            result = services.interpret(row["text"], got, interviewed)
+            typer.echo(result.model_dump_json())
+        except (ValueError, CoachError) as exc:
+            message = str(exc) if isinstance(exc, CoachError) else f"not valid JSON ({exc})"
+            typer.echo(json.dumps({"line": n, "error": {"message": message}}))
 
 
 @cli.command()

@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     openai_model: str = "gpt-4o-mini"
     openai_context: int = 16384
     fallback_to_local: bool = False
+    classify_with_model: bool = True
     llm_timeout: float = 60.0
     llm_max_retries: int = 1
     local_threads: int = 2

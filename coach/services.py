@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from coach.embeddings import Embedder
 from coach.llm import ChatModel, FallbackChat, OpenAIChat
 from coach.offline import apply_switches, private_dir, seed_tiktoken
 from coach.retrieval import BuildReport, Guidance, KnowledgeIndex
+from coach.schemas import Interpretation, ReplyContext
 
 if TYPE_CHECKING:
     from coach.local_model import LocalServer
@@ -88,6 +90,18 @@ class Services:
     def search(self, query: str, k: int = 3) -> list[Guidance]:
         """Search the guide."""
         return self.index.retrieve(query, k)
+
+    def interpret(self, text: str, received: date | None = None,
+                  interview_date: date | None = None, context: ReplyContext | None = None,
+                  thank_you_sent: bool = False) -> Interpretation:
+        """Interpret a reply with the index for citations and the model for unsure cases."""
+        from coach.replies import interpret
+
+        index = self.index if self.index.status().ready else None
+        model = self.model if self.settings.classify_with_model else None
+        return interpret(text, received, interview_date, context, index=index, model=model,
+                         knowledge_dir=self.settings.knowledge_dir,
+                         thank_you_sent=thank_you_sent)
 
 
 def bootstrap(settings: Settings | None = None, embedder: Embedder | None = None,

@@ -77,6 +77,7 @@ def real_services(tmp_path_factory: pytest.TempPathFactory):
     from coach.services import bootstrap
 
     data = tmp_path_factory.mktemp("real-data")
-    services = bootstrap(Settings(_env_file=None, data_dir=data, knowledge_dir=KNOWLEDGE))
+    services = bootstrap(Settings(_env_file=None, data_dir=data, knowledge_dir=KNOWLEDGE,
+                                  classify_with_model=False))
     services.refresh_index()
     return services

@@ -48,11 +48,40 @@ def test_search_guide_empty_query_is_a_message_not_an_error(launched) -> None:
     assert "Type a question" in html_out
 
 
-def test_render_guidance_escapes_text() -> None:
-    import app
+def test_guidance_cards_escape_text() -> None:
     from coach.retrieval import Guidance
+    from coach.views import guidance_cards
 
     g = Guidance(text="<script>alert(1)</script>", heading_path="<b>x</b>", source="s.md",
                  score=0.5, chunk_id="s.md#0")
-    out = app.render_guidance([g])
+    out = guidance_cards([g])
     assert "<script>" not in out and "&lt;script&gt;" in out and "<b>x</b>" not in out
+
+
+def test_interpret_endpoint_returns_card_calendar_and_json(launched) -> None:
+    from gradio_client import Client
+
+    card, ics, details = Client(launched, verbose=False).predict(
+        "Thanks for coming in! We'll let you know by Friday. <script>alert(1)</script>",
+        "2026-11-26", "2026-11-25", False, api_name="/interpret")
+    assert "Clear timeline" in card and "Fri 27 Nov 2026" in card
+    assert "<script>" not in card and "alert(1)" not in card  # read as HTML: script dropped
+    assert details["category"] == "clear_timeline"
+    assert open(ics, encoding="utf-8").read().startswith("BEGIN:VCALENDAR")
+
+
+def test_interpret_endpoint_bad_date_is_a_message(launched) -> None:
+    from gradio_client import Client
+
+    card, ics, details = Client(launched, verbose=False).predict(
+        "We'll be in touch.", "26/11/2026", "", False, api_name="/interpret")
+    assert "should look like 2026-11-26" in card and ics is None and "error" in details
+
+
+def test_interpret_endpoint_escapes_markup_that_is_not_html(launched) -> None:
+    from gradio_client import Client
+
+    card, _, _ = Client(launched, verbose=False).predict(
+        "We'll decide by Friday. 1 < 2 & <svg onload=alert(1)> ok", "2026-11-26", "",
+        False, api_name="/interpret")
+    assert "<svg" not in card and "&lt;svg onload=alert(1)&gt;" in card

@@ -88,3 +88,63 @@ def test_settings_read_coach_variables(monkeypatch, tmp_path) -> None:
     assert "sk-secret" not in repr(settings)
     assert settings.openai_api_key is not None
     assert settings.openai_api_key.get_secret_value() == "sk-secret"
+
+
+def test_interpret_reads_stdin_and_prints_the_plan(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("COACH_CLASSIFY_WITH_MODEL", "false")
+    ics = tmp_path / "plan.ics"
+    result = CliRunner().invoke(
+        cli, ["interpret", "--received", "2026-11-26", "--ics", str(ics)],
+        input="Thanks for coming in. We'll decide by the end of next week.",
+        env={"COACH_DATA_DIR": str(tmp_path / "data")})
+    assert result.exit_code == 0, result.output
+    assert "Clear timeline" in result.stdout
+    assert "Thu 3 Dec – Fri 4 Dec 2026" in result.stdout
+    assert "Follow up if you have not heard back" in result.stdout
+    assert ics.read_text().startswith("BEGIN:VCALENDAR")
+
+
+def test_interpret_json_validates_against_the_schema(tmp_path, monkeypatch) -> None:
+    from coach.schemas import Interpretation
+
+    monkeypatch.setenv("COACH_CLASSIFY_WITH_MODEL", "false")
+    result = CliRunner().invoke(cli, ["interpret", "--json", "--received", "2026-11-26"],
+                                input="<p>We went with another candidate.</p>",
+                                env={"COACH_DATA_DIR": str(tmp_path / "data")})
+    assert result.exit_code == 0, result.output
+    parsed = Interpretation.model_validate_json(result.stdout)
+    assert parsed.category == "rejection" and any("HTML" in n for n in parsed.notes)
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [(["interpret"], "   ", "Paste what the recruiter"),
+     (["interpret", "--received", "26/11/2026"], "hi", "must be a date like 2026-11-26")],
+)
+def test_interpret_bad_input_messages(tmp_path, monkeypatch, args, stdin, message) -> None:
+    monkeypatch.setenv("COACH_CLASSIFY_WITH_MODEL", "false")
+    result = CliRunner().invoke(cli, args, input=stdin,
+                                env={"COACH_DATA_DIR": str(tmp_path / "data")})
+    assert result.exit_code == 1 and message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_interpret_batch_keeps_order_and_reports_bad_lines(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("COACH_CLASSIFY_WITH_MODEL", "false")
+    batch = tmp_path / "inbox.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"text": "We went with another candidate.", "received": "2026-11-26"}),
+        "this is not json",
+        json.dumps({"text": "The role is on hold for now."}),
+        json.dumps({"received": "2026-11-26"}),
+        json.dumps({"text": "We'll decide by Friday.", "received": "2026-13-01"}),
+    ]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["interpret", "--batch", str(batch)],
+                                env={"COACH_DATA_DIR": str(tmp_path / "data")})
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 5
+    assert rows[0]["category"] == "rejection" and rows[2]["category"] == "none"
+    assert [r["error"]["message"][:10] for r in rows if "error" in r] == [
+        "not valid ", 'each line ', "received m"]
+    assert [r.get("line") for r in rows] == [None, 2, None, 4, 5]

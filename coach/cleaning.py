@@ -1,0 +1,109 @@
+"""Make pasted text safe to read: HTML to text, control characters out, quoted threads and
+signatures set aside, a size cap, and a note when the text is probably not English."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+MAX_CHARS = 20_000
+
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_TAG = re.compile(r"<\s*/?\s*(?:html|body|div|p|br|span|table|td|tr|a|b|i|strong|em|ul|li|h\d|"
+                  r"script|style|img|font|head|meta)\b[^>]*>", re.IGNORECASE)
+# Where an earlier message or a footer begins; everything from there on is not the reply.
+_THREAD_START = re.compile(
+    r"^(?:>|On .{4,120}(?:wrote|écrit|schrieb|escribió):?\s*$"
+    r"|-{2,}\s*(?:Original|Forwarded) Message|_{5,}\s*$|From:\s.+|Sent from my |Get Outlook for "
+    r"|Le .{4,80} a écrit|Am .{4,80} schrieb|El .{4,80} escribió|CONFIDENTIALITY|DISCLAIMER"
+    r"|This (?:e-?mail|message)(?: and any attachments?)? (?:is|are|may be) "
+    r"(?:confidential|intended)|-- ?$)",
+    re.IGNORECASE,
+)
+_ENGLISH = frozenset(
+    "the and to we you your for of a in is be will with this that are our on have as it by at "
+    "from thank thanks would not us i".split()
+)
+
+
+@dataclass
+class Cleaned:
+    """Text ready for analysis, and notes for the user about what was done to it."""
+
+    text: str
+    notes: list[str] = field(default_factory=list)
+    set_aside: str = ""
+    english: bool = True
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in ("br", "p", "div", "li", "tr", "h1", "h2", "h3"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        elif tag in ("p", "div", "li", "tr"):
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(text: str) -> str:
+    """The visible text of an HTML fragment (scripts and styles dropped)."""
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    out = "".join(parser.parts)
+    return re.sub(r"\n\s*\n\s*\n+", "\n\n", html.unescape(out)).strip()
+
+
+def looks_english(text: str) -> bool:
+    """A cheap guess: enough common English words among the first 300 words."""
+    words = re.findall(r"[a-zA-Z']+", text.lower())[:300]
+    if len(words) < 4:
+        return True
+    return sum(w in _ENGLISH for w in words) / len(words) >= 0.12
+
+
+def clean_reply(raw: str, max_chars: int = MAX_CHARS) -> Cleaned:
+    """The part of a pasted message that is the reply itself, with notes on what changed."""
+    notes: list[str] = []
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if _TAG.search(text):
+        text = html_to_text(text)
+        notes.append("The text looked like HTML; it was read as plain text.")
+    stripped = _CONTROL.sub("", text)
+    if stripped != text:
+        notes.append("Invisible control characters were removed.")
+    text = stripped.strip()
+    if len(text) > max_chars:
+        text = text[:max_chars]
+        notes.append(f"The text is long; only its first {max_chars:,} characters were read.")
+    lines = text.split("\n")
+    cut = next((i for i, line in enumerate(lines) if i > 0 and _THREAD_START.match(line.strip())),
+               None)
+    set_aside = ""
+    if cut is not None and "\n".join(lines[:cut]).strip():
+        set_aside = "\n".join(lines[cut:])
+        text = "\n".join(lines[:cut]).rstrip()
+        notes.append("Quoted earlier messages and footers below the reply were left out.")
+    english = looks_english(text)
+    if not english:
+        notes.append("This does not look like English: the reading is a best effort, "
+                      "so check it against the text.")
+    return Cleaned(text=text, notes=notes, set_aside=set_aside, english=english)

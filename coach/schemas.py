@@ -1,0 +1,80 @@
+"""Pydantic models shared by the capabilities, the CLI and the UI."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from coach.retrieval import Guidance
+
+Category = Literal["clear_timeline", "vague", "immediate", "none", "rejection"]
+CATEGORIES: tuple[Category, ...] = ("clear_timeline", "vague", "immediate", "none", "rejection")
+CATEGORY_LABELS: dict[str, str] = {
+    "clear_timeline": "Clear timeline",
+    "vague": "Vague — still in process",
+    "immediate": "Immediate next step",
+    "none": "No next steps for now",
+    "rejection": "Rejection",
+}
+NextStepKind = Literal["second_interview", "skills_assessment", "meet_the_team",
+                       "reference_check", "offer_discussion", "none"]
+Ask = Literal["availability", "documents", "references"]
+EmailKind = Literal["thank_you", "no_response_follow_up", "feedback_request", "reply_to_timeline",
+                    "confirm_next_step", "reply_to_no_next_steps", "reply_to_rejection",
+                    "additional_information"]
+
+
+class ReplyContext(BaseModel):
+    """What the user told us about the interview (all optional)."""
+
+    company: str | None = None
+    role: str | None = None
+    interviewer: str | None = None
+
+
+class DeadlineInfo(BaseModel):
+    """A stated time for the decision or next contact, resolved to calendar days."""
+
+    phrase: str = Field(description="the words in the text, verbatim")
+    start: date
+    end: date
+    business_days: bool = False
+    label: str = Field(description="the dates in words, e.g. 'Thu 3 Dec – Fri 4 Dec 2026'")
+
+
+class PlanStep(BaseModel):
+    """One dated action of the follow-up plan."""
+
+    on: date
+    action: str
+    detail: str
+    email_kind: EmailKind | None = None
+    source: str | None = Field(default=None, description="guide heading path behind the advice")
+
+
+class Plan(BaseModel):
+    """Dated follow-up actions, earliest first."""
+
+    steps: list[PlanStep] = Field(default_factory=list)
+
+
+class Interpretation(BaseModel):
+    """What a recruiter's reply means and what to do next."""
+
+    text: str = Field(description="the text that was read (after cleaning)")
+    received: date
+    interview_date: date | None = None
+    category: Category
+    confidence: float = Field(ge=0, le=1)
+    reason: str
+    evidence: list[str] = Field(default_factory=list,
+                                description="verbatim phrases of `text` that decided it")
+    deadline: DeadlineInfo | None = None
+    next_step: NextStepKind = "none"
+    asks: list[Ask] = Field(default_factory=list)
+    guidance: list[Guidance] = Field(default_factory=list)
+    plan: Plan = Field(default_factory=Plan)
+    notes: list[str] = Field(default_factory=list)
+    method: Literal["rules", "rules+model"] = "rules"

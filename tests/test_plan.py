@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from icalendar import Calendar
+
+from coach.dates import add_business_days
+from coach.plan import make_plan, to_ics
+from coach.replies import describe_deadline
+from coach.schemas import DeadlineInfo
+
+THU = date(2026, 11, 26)
+FRIDAY_WEEK = DeadlineInfo(phrase="by the end of next week", start=date(2026, 12, 3),
+                           end=date(2026, 12, 4), label=describe_deadline(date(2026, 12, 3),
+                                                                          date(2026, 12, 4)))
+
+
+def kinds(plan) -> list[str | None]:
+    return [s.email_kind for s in plan.steps]
+
+
+def test_clear_timeline_follows_up_two_business_days_after_the_date() -> None:
+    plan = make_plan("clear_timeline", THU, deadline=FRIDAY_WEEK, interview_date=THU)
+    follow = [s for s in plan.steps if s.action.startswith("Follow up")]
+    assert follow[0].on == add_business_days(date(2026, 12, 4), 2) == date(2026, 12, 8)
+    assert any(s.on == date(2026, 12, 4) and "Decision expected" in s.action for s in plan.steps)
+    assert "reply_to_timeline" in kinds(plan)
+
+
+def test_vague_checks_in_after_about_a_week() -> None:
+    plan = make_plan("vague", THU)
+    follow = next(s for s in plan.steps if s.action.startswith("Follow up"))
+    assert timedelta(days=6) <= follow.on - THU <= timedelta(days=8)
+    assert follow.email_kind == "no_response_follow_up"
+
+
+def test_immediate_confirms_within_24_hours_and_prepares() -> None:
+    plan = make_plan("immediate", THU, next_step="skills_assessment")
+    confirm = next(s for s in plan.steps if s.email_kind == "confirm_next_step")
+    assert confirm.on - THU <= timedelta(days=1)
+    assert any("Prepare for the assessment" == s.action for s in plan.steps)
+
+
+def test_none_acknowledges_then_checks_back_in_two_to_three_weeks() -> None:
+    plan = make_plan("none", THU)
+    assert plan.steps[0].email_kind in ("thank_you", "reply_to_no_next_steps")
+    follow = next(s for s in plan.steps if s.action.startswith("Follow up"))
+    assert timedelta(days=14) <= follow.on - THU <= timedelta(days=21)
+
+
+def test_rejection_replies_graciously_offers_feedback_and_keeps_the_door_open() -> None:
+    plan = make_plan("rejection", THU)
+    assert kinds(plan)[:2] == ["reply_to_rejection", "feedback_request"]
+    assert "thank_you" not in kinds(plan)
+    assert any("door open" in s.action for s in plan.steps)
+
+
+@pytest.mark.parametrize("category", ["clear_timeline", "vague", "none"])
+def test_a_stop_rule_follows_two_unanswered_follow_ups(category: str) -> None:
+    plan = make_plan(category, THU, deadline=FRIDAY_WEEK if category == "clear_timeline" else None)
+    follow_ups = [s for s in plan.steps if s.email_kind == "no_response_follow_up"]
+    stop = [s for s in plan.steps if s.action.startswith("Stop following up")]
+    assert len(follow_ups) == 2 and len(stop) == 1
+    assert stop[0].on > follow_ups[-1].on
+
+
+@pytest.mark.parametrize(
+    ("interview", "thanked", "expected_on"),
+    [(THU, False, THU), (THU - timedelta(days=1), False, THU),
+     (THU - timedelta(days=5), False, THU), (None, False, THU), (THU, True, None)],
+)
+def test_thank_you_within_24_hours_unless_sent(interview, thanked, expected_on) -> None:
+    plan = make_plan("vague", THU, interview_date=interview, thank_you_sent=thanked)
+    thanks = [s for s in plan.steps if s.email_kind == "thank_you"]
+    if expected_on is None:
+        assert not thanks
+    else:
+        assert thanks[0].on == expected_on
+        assert ("late is better" in thanks[0].action) == (interview == THU - timedelta(days=5))
+
+
+@pytest.mark.parametrize("category", ["clear_timeline", "vague", "immediate", "none", "rejection"])
+def test_every_plan_is_dated_ordered_sourced_and_on_weekdays(category: str) -> None:
+    saturday = date(2026, 11, 28)
+    plan = make_plan(category, saturday)  # type: ignore[arg-type]
+    days = [s.on for s in plan.steps]
+    assert days == sorted(days) and all(d >= saturday for d in days)
+    assert all(s.source for s in plan.steps)
+    later = [s for s in plan.steps if s.on > saturday]
+    assert all(s.on.weekday() < 5 for s in later)
+
+
+def test_ics_parses_back_with_events_and_reminders() -> None:
+    plan = make_plan("clear_timeline", THU, deadline=FRIDAY_WEEK, interview_date=THU)
+    calendar = Calendar.from_ical(to_ics(plan))
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == len(plan.steps)
+    for event, step in zip(events, plan.steps, strict=True):
+        assert event.decoded("dtstart") == step.on
+        assert str(event["summary"]) == step.action
+        assert list(event.walk("VALARM"))
+    assert "Email to draft: no response follow up" in "".join(str(e["description"])
+                                                              for e in events)
