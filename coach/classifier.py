@@ -181,6 +181,10 @@ def _precedence(hits: list[Hit], deadline: Deadline | None) -> tuple[Category, s
     if count["reject_role_gone"]:
         return "rejection", "the role is filled, closed or cancelled"
     strong_reject = count["reject_other_candidate"] or count["reject_not_proceeding"]
+    directed = any(count[f] for f in ("meet_team", "offer"))
+    if deadline is not None and directed and not rejected and not count["hold"]:
+        # The bank's rule: a time and an action together make an immediate next step.
+        return "immediate", "they want to set up the next step"
     if count["hold"] and not strong_reject and not action and not count["offer"]:
         return "none", "the hiring is paused or on hold"
     if count["offer"] and not rejected and not count["hold"]:

@@ -50,7 +50,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:were|was|have been|has been|are|is) (?:not|un)successful", r"unsuccessful",
         r"not (?:been )?selected", r"were not selected", r"not be progressing", r"no longer under consideration",
         r"didn'?t get (?:it|the (?:job|role|position|offer))", r"(?:it'?s|it is|this one'?s) a no", r"said no\b(?!\s+(?:decision|update|news|word|one))",
-        r"(?:pursue|persue|pursuing) other", r"\brejected\b", r"not (?:to )?(?:proceed|move forward|go ahead) with (?:an|the|your|my)", r"won'?t be (?:offering|extending)",
+        r"(?:pursue|persue|pursuing) other", r"\brejected\b",
+        r"(?:hire|hiring|procee?d\w*|go(?:ing)? ahead|move(?:d)? ahead|moving ahead|continu\w+|progress\w*) with (?:another|an(?:other)?|a|the other|one of the other)\s+(?:\w+\s+)?(?:applicant|candidate|person|profile|individual)",
+        r"keep(?:ing)? looking", r"(?:going to|we'?ll|will|have to|decided to) pass\b", r"not (?:going to )?go ahead with you",
+        r"not (?:moving|taking|progressing|advancing) you (?:to|forward|through)", r"not (?:been )?short-?listed",
+        r"d[iy]ff?e?rent direction", r"(?:not|won'?t) be extending", r"(?:doesn'?t|does not|don'?t think it) makes? sense to (?:move|proceed|continue|progress)", r"not (?:to )?(?:proceed|move forward|go ahead) with (?:an|the|your|my)", r"won'?t be (?:offering|extending)",
         r"(?:unable|not able|not in a position|can(?:no|')t|won'?t be able|will not be able|"
         r"decided not) to (?:make (?:you )?an |extend (?:you )?an |offer)",
         r"not (?:going|able) to offer", r"no(?:t| longer) (?:being )?considered",
@@ -71,7 +75,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"(?:\w+\s+){{0,2}}{ROLE}",
         r"no longer (?:have|has|an?|need|hiring|recruiting|exists|available|open)",
         r"(?:permanently|won'?t be re-?opened|will not (?:be )?re-?open|not (?:be )?re-?opening)",
-        r"decided not to (?:fill|hire|proceed with (?:the|this) (?:hire|role|position))",
+        r"decided not to (?:fill|hire|proceed with (?:the|this) (?:hire|role|position))(?!.{0,60}\buntil\b)",
         r"(?:won'?t|will not|not) be (?:filling|hiring for) (?:the|this|that)",
         r"(?:headcount|req(?:uisition)?) (?:was|has been) (?:cut|removed|eliminated|closed)",
     ),
@@ -85,6 +89,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # --- none: paused / frozen / pending --------------------------------------------------
     "hold": _p(
         r"on hold", r"\bpaus(?:e|ed|ing)\b", r"\bfroze\b", r"\bsuspended\b",
+        r"in limbo", r"stop(?:ping)? (?:all )?(?:hiring|recruitment|the process|appointments)", r"(?:can'?t|cannot|unable to) make any (?:appointments|hires|offers) until",
+        r"hold (?:the|this|that) (?:position|role|vacancy|post) (?:open )?until", r"not (?:to )?fill any (?:\w+ )?until",
+        r"until (?:the )?(?:audit|acquisition|merger|review|council|board|budget|funding|grant|reorg\w*|restructur\w*|new (?:fiscal|financial|budget) year)",
+        r"reconsider(?:ing)? whether",
         r"pending (?:confirmation|approval|funding|budget|sign-?off|review|the outcome of)",
         r"(?:moving|move|proceed|proceeding|go|going) (?:forward|ahead) with (?:hiring|the hire|recruitment|the search|filling|any hires)",
         r"(?:can'?t|cannot|unable to) (?:move|proceed|progress) on anything", r"\bparked\b", r"\bdeferred\b", r"postponed indefinitely",
@@ -122,6 +130,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:come|coming) (?:back )?in (?:tomorrow|on|next|this)", r"next step (?:is|would be|will be) to",
         r"(?:get|put) you in front of", r"(?:invited|inviting) you to",
         r"next step (?:is|will be|would be) (?:a|an|to)\b",
+        r"next step:?\s+(?:is |will be |would be )?(?:a|an|to)\b", r"(?:final|next|second) round invite",
     ),
     "assessment": _p(
         r"take-?home", r"(?:coding|technical|skills?|written|case|online|video|psychometric|aptitude|"
@@ -152,11 +161,16 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"verbal offer", r"you(?:'ve| have) got (?:the|it)", r"welcome (?:you )?(?:to|aboard)",
         r"start date", r"(?:we|they)(?:'d| would) (?:like|love) to (?:hire|offer)",
         r"offered (?:me|you) the (?:job|role|position)", r"(?:set (?:me|you) up on|join) (?:payroll|the team)",
+        r"(?:like|love|want|pleased|happy|delighted) to offer you", r"offer you the (?:role|job|position)",
     ),
     "schedule": _p(
         r"(?:are|would) you (?:be )?(?:free|available|around)", r"(?:your|send (?:me|us) (?:your|some|a few))\s+(?:availability|times|slots)",
         r"availability", r"(?:book|schedule|set up|arrange|line up|organi[sz]e|pick|find|choose|grab)\b.{0,30}\b(?:time|slot|call|meeting|interview|chat|session)",
         r"calendly|calendar (?:link|invite)|booking link|scheduling link|invite (?:has been|was) sent",
+        r"(?:send|sending|sent|attached|attaching)\s+(?:you\s+)?(?:a |an |the )?(?:cal(?:endar)?|teams|zoom|meeting|google meet|outlook|calendar)?\s*invit(?:e|ation)",
+        r"invit(?:e|ation) (?:is )?(?:attached|below|on its way|coming)", r"please accept", r"lock (?:one|it|a slot|your slot|that) in",
+        r"reply with (?:\w+ ){0,3}(?:windows?|slots?|times?|dates?)", r"can you (?:meet|come|do|make)", r"(?:personal |your )?link (?:is )?below|link expires",
+        r"invited to (?:complete|take|attend|book|schedule)",
         r"(?:does|would|could|will|can) (?:monday|tuesday|wednesday|thursday|friday|next week|tomorrow|\w+ at \d)",
         r"what (?:days?|times?) (?:work|suit|are good)", r"let me know (?:when|what time|which|if .{0,30}(?:works|suits))",
         r"works? for you\?", r"suit you\?", r"please (?:send|provide|complete|submit|sign|return|fill|upload|reply|confirm|book|select|choose)",
@@ -200,6 +214,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"candidate portal", r"(?:will|'ll) (?:be )?(?:notif|contact)\w*",
         r"(?:give|drop) you a (?:shout|call|ring|bell|line)", r"see where (?:we|things) (?:land|stand)",
         r"take (?:this|it|that) back to", r"figur(?:e|ing) (?:some|things|it|stuff)",
+        r"(?:can'?t|cannot) (?:give|commit to) (?:you )?a (?:date|timeline|timeframe)", r"still in (?:it|the running|contention)",
+        r"nothing to report", r"things are moving", r"taking (?:our|their|some) time", r"(?:discussing|reviewing|considering) it",
+        r"with the (?:hiring manager|team|panel|client) for (?:review|consideration)", r"waiting (?:on|for) (?:hr|the|feedback|a|my|our)",
+        r"remains? (?:active|open|under)", r"will be reviewed", r"submitted (?:to|for) (?:review|the hiring)",
+        r"haven'?t forgotten", r"slower than",
     ),
 }
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from coach.classifier import Reading, default_classifier, load_bank, strip_injection
+from coach.classifier import Reading, default_classifier, strip_injection
 from coach.cleaning import clean_reply
 from coach.cues import Hit
 from coach.errors import CoachError, InputError
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 # Below this confidence the fast path asks the language model, when one is available.
 ASK_MODEL_BELOW = 0.6
+MODEL_CHARS = 700
 EVIDENCE_FAMILIES: dict[Category, tuple[str, ...]] = {
     "rejection": ("reject_other_candidate", "reject_not_proceeding", "reject_role_gone",
                   "reject_soft"),
@@ -115,27 +116,12 @@ def _evidence(text: str, reading: Reading, category: Category) -> list[str]:
     return [p for p in phrases if p in text][:4]
 
 
-def _few_shot(text: str, bank_path: Path, candidates: Sequence[Category], k: int = 2) -> str:
-    """The bank examples nearest in wording to the text, k per candidate category."""
-    words = set(text.lower().split())
-    scored = collections.defaultdict(list)
-    for row in load_bank(bank_path):
-        if row["label"] in candidates and len(row["text"]) < 400:
-            overlap = len(words & set(row["text"].lower().split())) / (1 + len(words))
-            scored[row["label"]].append((overlap, row["text"]))
-    lines = []
-    for label in candidates:
-        for _, example in sorted(scored[label], reverse=True)[:k]:
-            lines.append(f"Reply: {example}\nCategory: {label}")
-    return "\n\n".join(lines)
-
-
-def _ask_model(model: ChatModel, text: str, reading: Reading, bank_path: Path) -> ModelVerdict:
-    ranked = sorted(CATEGORIES, key=lambda c: -reading.probs[c])[:3]
-    system = load_prompt("classify_reply", examples=_few_shot(text, bank_path, ranked))
-    messages = [{"role": "system", "content": system},
-                {"role": "user", "content": f"Reply to classify:\n\"\"\"\n{text[:3000]}\n\"\"\""}]
-    return model.parse(messages, ModelVerdict, max_tokens=40, temperature=0.0)
+def _ask_model(model: ChatModel, text: str) -> ModelVerdict:
+    # The instructions and examples are fixed, so the server's prompt cache keeps them; only
+    # the (shortened) reply is new to read, which keeps this step to a few seconds on 2 cores.
+    messages = [{"role": "system", "content": load_prompt("classify_reply")},
+                {"role": "user", "content": f"Message:\n\"\"\"\n{text[:MODEL_CHARS]}\n\"\"\""}]
+    return model.parse(messages, ModelVerdict, max_tokens=30, temperature=0.0)
 
 
 def interpret(
@@ -170,7 +156,7 @@ def interpret(
     method: Literal["rules", "rules+model"] = "rules"
     if model is not None and confidence < ASK_MODEL_BELOW and reading.rule is None:
         try:
-            verdict = _ask_model(model, body, reading, bank_path)
+            verdict = _ask_model(model, body)
             ranked = sorted(CATEGORIES, key=lambda c: -reading.probs[c])[:3]
             if verdict.category in ranked:
                 category = verdict.category

@@ -231,7 +231,8 @@ def test_the_model_is_asked_only_when_the_fast_path_is_unsure() -> None:
     result = interpret(unsure_text, received=THU, model=fake)
     assert len(fake.calls) == 1
     prompt = fake.calls[0][0]["content"]
-    assert "Examples:" in prompt and "Category:" in prompt
+    assert "Examples:" in prompt and "-> rejection" in prompt
+    assert unsure_text in fake.calls[0][1]["content"]
     assert result.category == "vague" and result.method == "rules+model"
 
 

@@ -1,0 +1,130 @@
+"""Checks a draft email must pass: facts from the request only, no unfilled placeholders,
+a subject, a length for its kind, and the guide's tone (gratitude first, no pressure)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.emails import EmailRequest
+
+PLACEHOLDERS = {
+    "candidate_name": "[Your name]", "interviewer_name": "[Interviewer's name]",
+    "company": "[Company]", "role": "[Role]", "topics": "[Something specific you discussed]",
+    "experience": "[Your relevant experience]", "interview_date": "[Interview date]",
+}
+# Capitalised words any email may use without them being facts about this interview.
+COMMON = frozenset("""
+i i'm i've i'd i'll dear hi hello hey best regards kind warm warmly sincerely thank thanks
+subject monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december mr mrs ms mx dr prof re cv ok please
+cheers looking yours many again all the a an it this that my our your we you he she they
+linkedin email interview follow-up follow up team hiring manager english
+""".split())
+CLICHES = ("just checking in", "just following up", "just wanted to check", "touch base",
+           "hope this email finds you", "per my last email")
+PRESSURE = re.compile(
+    r"\b(?:asap|as soon as possible|urgent(?:ly)?|immediately|right away|i need (?:an answer|to "
+    r"know|a decision)|other offers?|competing offers?|by (?:tomorrow|end of (?:the )?day)|"
+    r"expect (?:a|your) (?:response|answer|decision)|why (?:haven't|have not) you)\b",
+    re.IGNORECASE,
+)
+GRATITUDE = re.compile(r"\b(?:thank|thanks|grateful|appreciat)", re.IGNORECASE)
+SQUARE = re.compile(r"\[[^\]\n]{1,60}\]")
+OTHER_SLOTS = re.compile(r"\{[^}\n]{1,40}\}|<[A-Za-z][^>\n]{0,40}>|\bX{3,}\b|\bTBD\b|\bTODO\b")
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*")
+
+
+# Markers the templates use for what only the user can supply (availability, an attachment).
+EXTRA_PLACEHOLDERS = ("[Two or three times that suit you]",
+                      "[What you would like to add: an example of work, a reference]")
+
+
+def placeholder(field: str) -> str:
+    """The visible marker used for a field the user left empty."""
+    return PLACEHOLDERS.get(field, f"[{field.replace('_', ' ').capitalize()}]")
+
+
+def allowed_words(request: EmailRequest) -> set[str]:
+    """Lower-cased words the request supplies (names, company, topics, the reply's words)."""
+    text = " ".join(str(getattr(request, f) or "") for f in (
+        "candidate_name", "interviewer_name", "company", "role", "topics", "experience", "extra"))
+    if request.interpretation is not None:
+        text += " " + request.interpretation.text
+    words = {w.lower().strip("'’-") for w in WORD.findall(text)}
+    words |= {w.lower() for p in PLACEHOLDERS.values() for w in WORD.findall(p)}
+    return words | COMMON
+
+
+def allowed_numbers(request: EmailRequest) -> set[str]:
+    """Numbers the request supplies (fields, dates), plus 24 and 48 (hours)."""
+    text = " ".join(str(getattr(request, f) or "") for f in (
+        "role", "topics", "experience", "extra", "company"))
+    numbers = set(re.findall(r"\d+", text)) | {"24", "48"}
+    dates = [request.interview_date]
+    interp = request.interpretation
+    if interp is not None:
+        numbers |= set(re.findall(r"\d+", interp.text))
+        if interp.deadline:
+            dates += [interp.deadline.start, interp.deadline.end]
+    for d in dates:
+        if d is not None:
+            numbers |= {str(d.day), f"{d.day:02d}", str(d.year), str(d.month)}
+    return numbers
+
+
+def invented_terms(body: str, request: EmailRequest) -> list[str]:
+    """Capitalised words mid-sentence that the request never mentioned (likely invented)."""
+    allowed = allowed_words(request)
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?:])\s+|\n+", body):
+        tokens = WORD.findall(sentence)
+        for token in tokens[1:]:  # the first word of a sentence is capitalised anyway
+            bare = token.strip("'’-")
+            if bare[:1].isupper() and bare.lower() not in allowed and bare not in found:
+                found.append(bare)
+    return found
+
+
+def check_draft(subject: str, body: str, request: EmailRequest,
+                bounds: tuple[int, int]) -> list[str]:
+    """Everything wrong with a draft, as short phrases the model can act on ([] = passes)."""
+    problems: list[str] = []
+    if not subject.strip():
+        problems.append("start with a 'Subject:' line")
+    elif len(subject) > 120:
+        problems.append("shorten the subject")
+    missing = {placeholder(f) for f in PLACEHOLDERS if not getattr(request, f, None)}
+    if not request.extra:
+        missing.update(EXTRA_PLACEHOLDERS)
+    text = f"{subject}\n{body}"
+    stray = [m for m in SQUARE.findall(text) if m not in missing]
+    stray += OTHER_SLOTS.findall(text)
+    if stray:
+        problems.append("fill in or remove the template gaps " + ", ".join(sorted(set(stray))[:3]))
+    invented = invented_terms(body, request)
+    if invented:
+        problems.append("do not mention names or things not in the facts: "
+                        + ", ".join(invented[:4]))
+    numbers = set(re.findall(r"\d+", body)) - allowed_numbers(request)
+    if numbers:
+        problems.append("do not invent numbers or dates: " + ", ".join(sorted(numbers)[:3]))
+    words = len(body.split())
+    low, high = bounds
+    if words < low:
+        problems.append(f"write at least {low} words (now {words})")
+    elif words > high:
+        problems.append(f"keep it under {high} words (now {words})")
+    lowered = body.lower()
+    cliche = [c for c in CLICHES if c in lowered]
+    if cliche:
+        problems.append(f"avoid the cliché '{cliche[0]}'")
+    pressure = PRESSURE.search(body)
+    if pressure:
+        problems.append(f"remove the pressure ('{pressure.group(0)}')")
+    lines = [line for line in body.splitlines() if line.strip()]
+    opening = " ".join(lines[1:3] if len(lines) > 2 else lines[:2])
+    if not GRATITUDE.search(opening):
+        problems.append("open with thanks, right after the greeting")
+    return problems

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coach.email_checks import check_draft, invented_terms
+from coach.email_templates import LENGTHS, template_draft
+from coach.emails import EmailRequest, draft, split_draft
+from coach.errors import ModelUnavailable
+from coach.replies import interpret
+
+from .fakes import FakeChat
+
+KINDS = list(LENGTHS)
+REQUEST = EmailRequest(
+    kind="thank_you", candidate_name="Amara Okafor", interviewer_name="Dana Reyes",
+    company="Northwind Logistics", role="Senior Data Engineer",
+    interview_date=date(2026, 11, 25), topics="the route-planning pipeline and data quality",
+    experience="building streaming pipelines at a freight startup",
+)
+GOOD = """Subject: Thank you for the Senior Data Engineer interview
+
+Dear Dana Reyes,
+
+Thank you for taking the time to meet with me about the Senior Data Engineer role at Northwind \
+Logistics. I enjoyed our conversation about the route-planning pipeline and data quality, and it \
+made me even more excited about the team and the problems you are solving.
+
+My experience building streaming pipelines at a freight startup maps closely onto what you \
+described, and I would be glad to bring it to Northwind Logistics.
+
+I appreciate your time and consideration, and I look forward to hearing about the next steps.
+
+Best regards,
+Amara Okafor"""
+INVENTED = GOOD.replace("the route-planning pipeline and data quality",
+                        "the Apollo migration that Kevin leads")
+
+
+def test_a_good_model_draft_is_returned_with_the_guide_passages(real_services) -> None:
+    fake = FakeChat(GOOD)
+    result = draft(REQUEST, fake, real_services.index)
+    assert result.method == "model" and result.subject.startswith("Thank you")
+    assert "Amara Okafor" in result.body and result.guidance
+    prompt = fake.calls[0][0]["content"]
+    for fact in ("Amara Okafor", "Dana Reyes", "Northwind Logistics", "Senior Data Engineer",
+                 "route-planning pipeline", "streaming pipelines"):
+        assert fact in prompt
+    assert result.guidance[0].text[:40] in prompt
+
+
+def test_an_invented_project_is_caught_and_regenerated() -> None:
+    fake = FakeChat(INVENTED, GOOD)
+    result = draft(REQUEST, fake)
+    assert result.method == "model (second try)"
+    reask = fake.calls[1][-1]["content"]
+    assert "Apollo" in reask and "Kevin" in reask
+    assert "Apollo" not in result.body
+
+
+def test_a_twice_failing_model_gives_the_template_with_a_warning() -> None:
+    result = draft(REQUEST, FakeChat(INVENTED, INVENTED))
+    assert result.method == "template"
+    assert "Dana Reyes" in result.body and "Northwind Logistics" in result.body
+    assert any("failed checks twice" in w and "Apollo" in w for w in result.warnings)
+
+
+def test_no_model_answer_still_gives_a_usable_draft() -> None:
+    result = draft(REQUEST, FakeChat(ModelUnavailable("The model server is down.")))
+    assert result.method == "template" and result.subject and result.body
+    assert any("server is down" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_template_passes_the_checks(kind: str) -> None:
+    request = REQUEST.model_copy(update={"kind": kind})
+    subject, body = template_draft(request)
+    assert check_draft(subject, body, request, LENGTHS[kind]) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (GOOD.split("\n", 2)[2].replace("Dana Reyes", "[Interviewer Name]"), "template gaps"),
+        (GOOD.split("\n", 2)[2] + "\nP.S. Just checking in!", "cliché"),
+        (GOOD.split("\n", 2)[2] + "\nI need an answer by tomorrow.", "pressure"),
+        ("Dear Dana,\n\nI am writing about the role.\n\nBest,\nAmara", "at least 80 words"),
+        (GOOD.split("\n", 2)[2].replace("Thank you for taking", "I write after taking"),
+         "open with thanks"),
+        (GOOD.split("\n", 2)[2] + "\nI led 14 projects in 2019.", "invent numbers"),
+    ],
+)
+def test_checks_name_each_problem(body: str, problem: str) -> None:
+    problems = check_draft("Thanks", body, REQUEST, LENGTHS["thank_you"])
+    assert any(problem in p for p in problems), problems
+
+
+def test_missing_fields_become_marked_placeholders_and_warnings() -> None:
+    request = EmailRequest(kind="no_response_follow_up", candidate_name="Léa N'Diaye")
+    result = draft(request, None)
+    assert "[Interviewer's name]" in result.body and "[Company]" in result.body
+    assert "Léa N'Diaye" in result.body
+    assert any("[Interviewer's name]" in w for w in result.warnings)
+
+
+def test_huge_fields_are_cut_with_a_warning() -> None:
+    request = REQUEST.model_copy(update={"topics": "pipelines " * 5000})
+    result = draft(request, None)
+    assert any("cut to 10,000 characters" in w for w in result.warnings)
+
+
+def test_names_in_any_script_are_kept_and_html_is_text() -> None:
+    request = REQUEST.model_copy(update={"interviewer_name": "José Ñúñez-O'Brien",
+                                         "candidate_name": "山田 太郎",
+                                         "company": "<b>Acme</b> & Co"})
+    result = draft(request, None)
+    assert "José Ñúñez-O'Brien" in result.body and "山田 太郎" in result.body
+    assert "<b>Acme</b> & Co" in result.body  # kept as typed; the UI escapes it
+
+
+def test_the_interpretation_flows_into_the_reply_to_a_timeline() -> None:
+    interp = interpret("We'll let you know by the end of next week.",
+                       received=date(2026, 11, 26))
+    request = REQUEST.model_copy(update={"kind": "reply_to_timeline", "interpretation": interp})
+    fake = FakeChat("Subject: Re\n\nshort", "Subject: Re\n\nstill short")
+    draft(request, fake)
+    assert "by the end of next week" in fake.calls[0][0]["content"]
+    assert "Thu 3 Dec – Fri 4 Dec 2026" in fake.calls[0][0]["content"]
+
+
+def test_split_draft() -> None:
+    assert split_draft("Subject: Hi there\n\nBody text") == ("Hi there", "Body text")
+    assert split_draft("**Subject:** Hi\nBody") == ("Hi", "Body")
+    assert split_draft("No subject here") == ("", "No subject here")
+
+
+def test_invented_terms_ignore_sentence_starts_and_known_words() -> None:
+    body = "Dear Dana,\nThank you. Northwind Logistics was great. I met Kevin from Apollo."
+    assert invented_terms(body, REQUEST) == ["Kevin", "Apollo"]
+
+
+names = st.text(alphabet=st.characters(categories=("Lu", "Ll", "Zs", "Pd")), max_size=30)
+
+
+@settings(max_examples=40, deadline=None)
+@given(kind=st.sampled_from(KINDS), candidate=names, interviewer=names, company=names,
+       role=names, topics=st.text(max_size=200))
+def test_template_drafts_never_leave_unmarked_gaps_or_foreign_names(
+    kind, candidate, interviewer, company, role, topics
+) -> None:
+    request = EmailRequest(kind=kind, candidate_name=candidate, interviewer_name=interviewer,
+                           company=company, role=role, topics=topics)
+    result = draft(request, None)
+    problems = check_draft(result.subject, result.body, request, (0, 10_000))
+    assert not [p for p in problems if "template gaps" in p or "names or things" in p], problems
