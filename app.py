@@ -46,6 +46,18 @@ def _parse_date(value: str | None, label: str) -> date | None:
         raise InputError(f"{label} should look like 2026-11-26.") from None
 
 
+EMAIL_KINDS = [
+    ("Thank-you (within 24 hours)", "thank_you"),
+    ("Follow-up after no response", "no_response_follow_up"),
+    ("Ask for feedback", "feedback_request"),
+    ("Reply to a timeline", "reply_to_timeline"),
+    ("Confirm the next step", "confirm_next_step"),
+    ("Reply: no next steps for now", "reply_to_no_next_steps"),
+    ("Reply to a rejection", "reply_to_rejection"),
+    ("Offer more information", "additional_information"),
+]
+
+
 def _message(exc: CoachError) -> str:
     return f"<div class='result-card'>⚠️ {views.esc(exc)}</div>"
 
@@ -76,6 +88,35 @@ def build_demo(services: Services) -> gr.Blocks:
         ics.write_bytes(to_ics(result.plan))
         return views.interpretation_card(result), str(ics), result.model_dump(mode="json")
 
+    def draft_email(kind: str, name: str, interviewer: str, company: str, role: str,
+                    interview_date: str, topics: str, experience: str, extra: str, tone: str,
+                    reply: str) -> tuple[str, str, str, str | None, dict[str, Any]]:
+        from coach.emails import EmailRequest, mailto, to_eml
+
+        try:
+            interviewed = _parse_date(interview_date, "Interview date")
+            interpretation = services.interpret(reply) if (reply or "").strip() else None
+            request = EmailRequest.model_validate({
+                "kind": kind, "candidate_name": name or "", "interviewer_name": interviewer or "",
+                "company": company or "", "role": role or "", "interview_date": interviewed,
+                "topics": topics or "", "experience": experience or "", "extra": extra or "",
+                "tone": tone, "interpretation": interpretation})
+            result = services.draft_email(request)
+        except CoachError as exc:
+            return "", "", _message(exc), None, {"error": str(exc)}
+        folder = Path(tempfile.mkdtemp(prefix="coach-email-"))
+        eml = folder / f"{kind}.eml"
+        eml.write_bytes(to_eml(result))
+        notes = "".join(f"<p class='muted'>⚠️ {views.esc(w)}</p>" for w in result.warnings)
+        how = {"model": "written by the model and checked",
+               "model (second try)": "rewritten once by the model to pass the checks",
+               "template": "built from the guide's template"}[result.method]
+        sources = " · ".join(views.esc(g.heading_path) for g in result.guidance)
+        info = (f"<p class='muted'>Draft {how}; {len(result.body.split())} words."
+                f"{' Drawn from: ' + sources if sources else ''}</p>{notes}"
+                f"<p><a href='{views.esc(mailto(result))}'>Open in your mail program</a></p>")
+        return result.subject, result.body, info, str(eml), result.model_dump(mode="json")
+
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}\nPractise the closing ask, read a recruiter's reply, "
                     "and plan your follow-up — grounded in the guide.")
@@ -97,6 +138,40 @@ def build_demo(services: Services) -> gr.Blocks:
             gr.Examples(REPLY_EXAMPLES, inputs=[reply])
             read.click(interpret, [reply, received, interviewed, thanked],
                        [card, ics_file, as_json], api_name="interpret")
+        with gr.Tab("Write"):
+            gr.Markdown("Draft the right email for the moment. Empty fields become "
+                        "[placeholders] — nothing is invented.")
+            with gr.Row():
+                kind = gr.Dropdown(EMAIL_KINDS, value="thank_you", label="Email")
+                tone = gr.Radio(["warm", "formal", "concise"], value="warm", label="Tone")
+            with gr.Row():
+                w_name = gr.Textbox(label="Your name", max_length=10_000)
+                w_interviewer = gr.Textbox(label="Interviewer's name", max_length=10_000)
+                w_company = gr.Textbox(label="Company", max_length=10_000)
+                w_role = gr.Textbox(label="Role", max_length=10_000)
+                w_date = gr.Textbox(label="Interview date (YYYY-MM-DD)", max_length=20)
+            w_topics = gr.Textbox(label="What you discussed (topics, projects)", lines=2,
+                                  max_length=20_000)
+            w_experience = gr.Textbox(label="Your relevant experience", lines=2,
+                                      max_length=20_000)
+            w_extra = gr.Textbox(label="Anything to include (availability, a link, a reference)",
+                                 max_length=20_000)
+            w_reply = gr.Textbox(label="Their reply (optional: its dates and next step are used)",
+                                 lines=3, max_length=200_000)
+            with gr.Row():
+                write = gr.Button("Draft", variant="primary")
+                again = gr.Button("Regenerate")
+            subject = gr.Textbox(label="Subject", buttons=["copy"], interactive=True)
+            body = gr.Textbox(label="Email (edit freely)", lines=14, buttons=["copy"],
+                              interactive=True)
+            info = gr.HTML()
+            eml_file = gr.File(label="Download as .eml (opens as a draft)")
+            draft_json = gr.JSON(visible=False)
+            inputs = [kind, w_name, w_interviewer, w_company, w_role, w_date, w_topics,
+                      w_experience, w_extra, tone, w_reply]
+            outputs = [subject, body, info, eml_file, draft_json]
+            write.click(draft_email, inputs, outputs, api_name="draft_email")
+            again.click(draft_email, inputs, outputs, api_visibility="private")
         with gr.Tab("Guide"):
             with gr.Row():
                 query = gr.Textbox(label="Ask the guide", scale=4, max_length=20_000,

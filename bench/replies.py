@@ -79,6 +79,7 @@ def main() -> None:
     predicted, latencies, asked = evaluate(rows)
     report("Fast path (cues + deadline finder + softmax model)", gold, predicted, latencies, asked)
     if "--no-llm" not in sys.argv:
+        services.model.complete([{"role": "user", "content": "hi"}], max_tokens=1)  # start it
         predicted, latencies, asked = evaluate(rows, model=services.model)
         report("Fast path + embedded model for low-confidence replies", gold, predicted,
                latencies, asked)

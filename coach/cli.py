@@ -209,6 +209,64 @@ def _interpret_batch(services: Services, path: Path, received: date | None,
 
 
 @cli.command()
+def email(
+    kind: Annotated[str, typer.Argument(help="thank_you, no_response_follow_up, "
+                                        "feedback_request, reply_to_timeline, confirm_next_step, "
+                                        "reply_to_no_next_steps, reply_to_rejection, "
+                                        "additional_information")],
+    company: Annotated[str, typer.Option(help="Company name.")] = "",
+    role: Annotated[str, typer.Option(help="Role you interviewed for.")] = "",
+    interviewer: Annotated[str, typer.Option(help="Interviewer's name.")] = "",
+    name: Annotated[str, typer.Option(help="Your name (signs the email).")] = "",
+    interview_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD.")] = None,
+    topics: Annotated[str, typer.Option(help="Topics or projects you discussed.")] = "",
+    experience: Annotated[str, typer.Option(help="Your relevant experience.")] = "",
+    extra: Annotated[str, typer.Option(help="Anything to include (e.g. availability).")] = "",
+    tone: Annotated[str, typer.Option(help="warm, formal or concise.")] = "warm",
+    length: Annotated[str | None, typer.Option(help="short, medium or long.")] = None,
+    from_reply: Annotated[Path | None, typer.Option(help="The recruiter's reply: its dates "
+                                                    "and next step go into the draft.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Draft a follow-up email, checked against your details and the guide."""
+
+    def body() -> None:
+        from pydantic import ValidationError
+
+        from coach.emails import EmailRequest
+
+        services = _services()
+        interpretation = None
+        if from_reply is not None:
+            try:
+                reply_text = from_reply.read_text(encoding="utf-8", errors="replace")
+            except OSError as exc:
+                raise CoachError(f"Cannot read {from_reply}: {exc.strerror}.") from None
+            interpretation = services.interpret(reply_text)
+        try:
+            request = EmailRequest.model_validate({
+                "kind": kind, "company": company, "role": role, "interviewer_name": interviewer,
+                "candidate_name": name, "topics": topics, "experience": experience,
+                "interview_date": _date(interview_date, "--interview-date"), "extra": extra,
+                "tone": tone, "length": length, "interpretation": interpretation})
+        except ValidationError as exc:
+            field = str(exc.errors()[0]["loc"][0])
+            raise InputError(f"Invalid {field}: {exc.errors()[0]['msg']}.") from None
+        result = services.draft_email(request)
+        if as_json:
+            typer.echo(result.model_dump_json(indent=2))
+            return
+        typer.secho(f"Subject: {result.subject}", bold=True)
+        typer.echo(f"\n{result.body}\n")
+        for warning in result.warnings:
+            _say(f"Warning: {warning}")
+        if result.guidance:
+            _say("Drawn from: " + " | ".join(g.heading_path for g in result.guidance))
+
+    _run(body)
+
+
+@cli.command()
 def doctor() -> None:
     """Check the offline assets and the index, and say what is wrong."""
 

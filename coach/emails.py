@@ -90,6 +90,26 @@ class EmailDraft(BaseModel):
         return len(self.body.split())
 
 
+def to_eml(result: EmailDraft, to: str = "") -> bytes:
+    """The draft as an .eml message the user's mail program opens as a new draft."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"] = result.subject
+    if to:
+        message["To"] = to
+    message["X-Unsent"] = "1"  # mail programs open it as a draft to edit and send
+    message.set_content(result.body)
+    return bytes(message)
+
+
+def mailto(result: EmailDraft, to: str = "") -> str:
+    """A mailto: link that opens the draft in the default mail program."""
+    from urllib.parse import quote
+
+    return f"mailto:{quote(to)}?subject={quote(result.subject)}&body={quote(result.body)}"
+
+
 def tidy(request: EmailRequest) -> tuple[EmailRequest, list[str]]:
     """Fields cut to size and stripped of control characters; warnings for what was changed."""
     warnings: list[str] = []

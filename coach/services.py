@@ -17,6 +17,7 @@ from coach.retrieval import BuildReport, Guidance, KnowledgeIndex
 from coach.schemas import Interpretation, ReplyContext
 
 if TYPE_CHECKING:
+    from coach.emails import EmailDraft, EmailRequest
     from coach.local_model import LocalServer
 
 LOCAL_MODEL_ID = "qwen2.5-coder-1.5b-instruct"
@@ -90,6 +91,13 @@ class Services:
     def search(self, query: str, k: int = 3) -> list[Guidance]:
         """Search the guide."""
         return self.index.retrieve(query, k)
+
+    def draft_email(self, request: EmailRequest) -> EmailDraft:
+        """Draft a follow-up email with the configured model and the guide."""
+        from coach.emails import draft
+
+        index = self.index if self.index.status().ready else None
+        return draft(request, self.model, index)
 
     def interpret(self, text: str, received: date | None = None,
                   interview_date: date | None = None, context: ReplyContext | None = None,

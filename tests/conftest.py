@@ -13,6 +13,8 @@ import pytest
 from coach.config import REPO_ROOT, Settings
 from coach.offline import apply_switches, seed_tiktoken
 
+from .fakes import DownChat
+
 # Before any test imports chromadb, gradio or onnxruntime.
 _TIKTOKEN = Path(tempfile.mkdtemp(prefix="coach-tiktoken-"))
 apply_switches(_TIKTOKEN)
@@ -78,6 +80,6 @@ def real_services(tmp_path_factory: pytest.TempPathFactory):
 
     data = tmp_path_factory.mktemp("real-data")
     services = bootstrap(Settings(_env_file=None, data_dir=data, knowledge_dir=KNOWLEDGE,
-                                  classify_with_model=False))
+                                  classify_with_model=False), model=DownChat())
     services.refresh_index()
     return services

@@ -54,3 +54,13 @@ class FakeChat:
             return schema.model_validate_json(extract_json(text))
         except ValidationError:
             raise ModelOutputError("fake model answered badly", last_text=text) from None
+
+
+class DownChat(FakeChat):
+    """A model that is never reachable: capabilities must fall back gracefully."""
+
+    def _next(self, messages: Sequence[Message], **kwargs: Any) -> str:
+        self.calls.append([dict(m) for m in messages])
+        from coach.errors import ModelUnavailable
+
+        raise ModelUnavailable("No language model in this test.")

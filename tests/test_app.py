@@ -85,3 +85,16 @@ def test_interpret_endpoint_escapes_markup_that_is_not_html(launched) -> None:
         "We'll decide by Friday. 1 < 2 & <svg onload=alert(1)> ok", "2026-11-26", "",
         False, api_name="/interpret")
     assert "<svg" not in card and "&lt;svg onload=alert(1)&gt;" in card
+
+
+def test_draft_email_endpoint_gives_a_draft_and_an_eml(launched) -> None:
+    from gradio_client import Client
+
+    subject, body, info, eml, details = Client(launched, verbose=False).predict(
+        "thank_you", "Amara", "Dana <b>Reyes</b>", "Northwind", "Data Engineer", "2026-11-25",
+        "route planning", "", "", "warm", "", api_name="/draft_email")
+    assert subject and "Dana <b>Reyes</b>" in body  # the text box shows it as typed
+    assert "<b>Reyes" not in info
+    assert open(eml, encoding="utf-8").read().startswith("Subject:") or "Subject:" in open(
+        eml, encoding="utf-8").read()
+    assert details["kind"] == "thank_you"
