@@ -39,7 +39,11 @@ def truncate_to_tokens(text: str, limit: int, marker: str = " […]") -> str:
     if len(tokens) <= limit:
         return text
     keep = max(0, limit - count_tokens(marker))
-    return _encoding().decode(tokens[:keep]) + marker
+    prefix = _encoding().decode(tokens[:keep])
+    # A cut inside a multi-byte character decodes to U+FFFD: back off to a real prefix.
+    while prefix and not text.startswith(prefix):
+        prefix = prefix[:-1]
+    return prefix + marker
 
 
 def fit_messages(
