@@ -117,9 +117,116 @@ def build_demo(services: Services) -> gr.Blocks:
                 f"<p><a href='{views.esc(mailto(result))}'>Open in your mail program</a></p>")
         return result.subject, result.body, info, str(eml), result.model_dump(mode="json")
 
+    from coach.interview import PRESETS, STAGE_LABELS, TRUTH_LABELS, Scenario, surprise
+    from coach.practice import Session, start, take_turn
+    from coach.report import build_report, to_markdown
+
+    def chat_view(session: Session) -> list[dict[str, str]]:
+        return [{"role": "assistant" if t.role == "interviewer" else "user", "content": t.text}
+                for t in session.turns]
+
+    def coaching_panel(session: Session) -> str:
+        rows = [t.assessment for t in session.turns if t.assessment is not None]
+        if not rows:
+            return ("<p class='muted'>Coaching appears here after each thing you say. The "
+                    "interviewer is wrapping up: answer, then ask about next steps.</p>")
+        return "".join(views.assessment_card(a) for a in reversed(rows))
+
+    def pick_preset(name: str) -> tuple[str, str, str, str, str, str]:
+        sc = PRESETS.get(name) or next(iter(PRESETS.values()))
+        return sc.company, sc.role, sc.interviewer, sc.style, sc.stage, sc.truth
+
+    def pick_surprise() -> tuple[str, str, str, str, str, str]:
+        sc = surprise()
+        return sc.company, sc.role, sc.interviewer, sc.style, sc.stage, sc.truth
+
+    def practice_start(company: str, role: str, interviewer: str, style: str, stage: str,
+                       truth: str) -> tuple[Any, list[dict[str, str]], str, str, None]:
+        try:
+            scenario = Scenario.model_validate({
+                "company": (company or "").strip() or "Northwind Logistics",
+                "role": (role or "").strip() or "Data Analyst",
+                "interviewer": (interviewer or "").strip() or "Dana Reyes",
+                "style": style, "stage": stage, "truth": truth})
+        except ValueError:
+            raise gr.Error("Check the scenario fields (each at most 200 characters).") from None
+        session = start(scenario, services.store)
+        return session, chat_view(session), coaching_panel(session), "", None
+
+    def practice_turn(session: Session | None, message: str) -> Any:
+        if session is None:
+            raise gr.Error("Start a session first.")
+        try:
+            for _, reply in take_turn(session, message, services.model,
+                                      ask_model=services.ask_model, store=services.store):
+                chat = chat_view(session) + [{"role": "assistant", "content": reply}]
+                yield session, chat, coaching_panel(session), ""
+        except CoachError as exc:
+            raise gr.Error(str(exc)) from None
+        yield session, chat_view(session), coaching_panel(session), ""
+
+    def practice_end(session: Session | None, name: str) -> tuple[str, str | None, str]:
+        if session is None or len(session.turns) < 2:
+            raise gr.Error("Say something to the interviewer first.")
+        report = build_report(session, services.model, candidate_name=name or "",
+                              index=services.index if services.index.status().ready else None,
+                              store=services.store)
+        markdown = to_markdown(report, session)
+        path = Path(tempfile.mkdtemp(prefix="coach-report-")) / "practice-report.md"
+        path.write_text(markdown, encoding="utf-8")
+        return markdown, str(path), views.history_table(services.store.history())
+
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}\nPractise the closing ask, read a recruiter's reply, "
                     "and plan your follow-up — grounded in the guide.")
+        with gr.Tab("Practice"):
+            gr.Markdown("Rehearse the last minutes of an interview. Answer the interviewer's "
+                        "last question, then ask about next steps — you get coaching on "
+                        "every message and a report at the end.")
+            session_state = gr.State(None)
+            with gr.Row():
+                preset = gr.Dropdown(list(PRESETS), value=next(iter(PRESETS)),
+                                     label="Scenario")
+                surprise_btn = gr.Button("Surprise me")
+            with gr.Row():
+                p_company = gr.Textbox(label="Company", value="Northwind Logistics",
+                                       max_length=200)
+                p_role = gr.Textbox(label="Role", value="Senior Data Engineer", max_length=200)
+                p_interviewer = gr.Textbox(label="Interviewer", value="Dana Reyes",
+                                           max_length=200)
+                p_style = gr.Dropdown(["warm", "formal", "rushed", "distracted"], value="warm",
+                                      label="Interviewer style")
+                p_stage = gr.Dropdown([(v, k) for k, v in STAGE_LABELS.items()],
+                                      value="final_round", label="Stage")
+            with gr.Accordion("Hidden truth (opening this spoils the surprise)", open=False):
+                p_truth = gr.Dropdown([(v, k) for k, v in TRUTH_LABELS.items()],
+                                      value="clear_timeline", label="What is really going on")
+            begin = gr.Button("Start the session", variant="primary")
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chat = gr.Chatbot(label="Interview", height=420)
+                    said = gr.Textbox(label="You say", placeholder="Type and press Enter",
+                                      max_length=4000)
+                    with gr.Row():
+                        send = gr.Button("Send", variant="primary")
+                        p_name = gr.Textbox(label="Your name (for the thank-you draft)",
+                                            max_length=200)
+                        finish = gr.Button("End and get my report")
+                with gr.Column(scale=2):
+                    coaching = gr.HTML(label="Coaching")
+            report_md = gr.Markdown()
+            report_file = gr.File(label="Download the report (.md)")
+            history = gr.HTML(views.history_table(services.store.history()))
+            scenario_fields = [p_company, p_role, p_interviewer, p_style, p_stage, p_truth]
+            preset.change(pick_preset, preset, scenario_fields, api_visibility="private")
+            surprise_btn.click(pick_surprise, None, scenario_fields, api_visibility="private")
+            begin.click(practice_start, scenario_fields,
+                        [session_state, chat, coaching, said, report_file],
+                        api_name="practice_start")
+            gr.on([send.click, said.submit], practice_turn, [session_state, said],
+                  [session_state, chat, coaching, said], api_name="practice_turn")
+            finish.click(practice_end, [session_state, p_name],
+                         [report_md, report_file, history], api_name="practice_report")
         with gr.Tab("Interpret"):
             gr.Markdown("Paste what the recruiter or interviewer said or wrote. You get what it "
                         "means, the dates, and a dated follow-up plan.")

@@ -89,11 +89,11 @@ def features(hits: list[Hit], deadline: Deadline | None, text: str) -> np.ndarra
     return np.array(row)
 
 
-def _train(x: np.ndarray, y: np.ndarray, lam: float = 1e-3, epochs: int = 2000,
-           lr: float = 1.0) -> np.ndarray:
+def train_softmax(x: np.ndarray, y: np.ndarray, classes: int = len(CATEGORIES),
+                  lam: float = 1e-3, epochs: int = 2000, lr: float = 1.0) -> np.ndarray:
     """Multinomial logistic regression by gradient descent (small data: plain numpy is enough)."""
-    weights = np.zeros((x.shape[1], len(CATEGORIES)))
-    onehot = np.eye(len(CATEGORIES))[y]
+    weights = np.zeros((x.shape[1], classes))
+    onehot = np.eye(classes)[y]
     for _ in range(epochs):
         z = x @ weights
         z -= z.max(axis=1, keepdims=True)
@@ -138,7 +138,7 @@ class ReplyClassifier:
                     text, _ = strip_injection(row["text"])
                     rows.append(features(find_cues(text), _deadline(text, received), text))
                 y = np.array([CATEGORIES.index(r["label"]) for r in bank])
-                self._weights = _train(np.array(rows), y)
+                self._weights = train_softmax(np.array(rows), y)
             return self._weights
 
     def read(self, text: str, received: date) -> Reading:

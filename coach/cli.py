@@ -267,6 +267,124 @@ def email(
 
 
 @cli.command()
+def assess(
+    message: Annotated[str | None, typer.Argument(help="What you would say.")] = None,
+    moment: Annotated[str, typer.Option(help="early, invited or after_answer.")] = "invited",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    batch: Annotated[Path | None, typer.Option(help='JSON Lines of {"text": ...} (optional '
+                                               '"moment"); one assessment per line.')] = None,
+) -> None:
+    """Coach one message as if said at the end of an interview: verdict, signals and tips."""
+
+    def body() -> None:
+        from coach.feedback import MOMENTS
+
+        if moment not in MOMENTS:
+            raise InputError(f"--moment must be one of {', '.join(MOMENTS)}.")
+        services = _services()
+        if batch is not None:
+            _assess_batch(services, batch)
+            return
+        if message is None:
+            raise InputError('Give the message in quotes: coach assess "What are the next steps?"')
+        result = services.assess(message, moment)
+        if as_json:
+            typer.echo(result.model_dump_json(indent=2))
+            return
+        from coach.feedback import verdict_line
+
+        typer.secho(verdict_line(result), bold=True)
+        for signal in result.pushy_signals + result.presumption_signals:
+            typer.echo(f"  signal: “{signal}”")
+        for tip in result.tips:
+            typer.echo(f"Tip: {tip.text}\n     (Guide: {tip.heading})")
+        for note in result.notes:
+            _say(f"Note: {note}")
+
+    _run(body)
+
+
+def _assess_batch(services: Services, path: Path) -> None:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise CoachError(f"Cannot read {path}: {exc.strerror}.") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                raise InputError('each line needs a "text" string')
+            result = services.assess(row["text"], row.get("moment", "invited"))
+            typer.echo(result.model_dump_json())
+        except (ValueError, CoachError) as exc:
+            message = str(exc) if isinstance(exc, CoachError) else f"not valid JSON ({exc})"
+            typer.echo(json.dumps({"line": n, "error": {"message": message}}))
+
+
+@cli.command()
+def practice(
+    preset: Annotated[str | None, typer.Option(help="A preset scenario's name.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Seed for a surprise scenario.")] = None,
+    name: Annotated[str, typer.Option(help="Your name, for the thank-you draft.")] = "",
+    report_file: Annotated[Path | None, typer.Option("--report", help="Write the report "
+                                                     "as Markdown here.")] = None,
+) -> None:
+    """Rehearse the end of an interview in the terminal; type /end for your report."""
+
+    def body() -> None:
+        from coach.interview import PRESETS, STAGE_LABELS, surprise
+        from coach.practice import start, take_turn
+        from coach.report import build_report, to_markdown
+
+        if preset is not None and preset not in PRESETS:
+            raise InputError("Unknown preset. Choose one of: " + "; ".join(PRESETS))
+        services = _services()
+        scenario = PRESETS[preset] if preset else surprise(seed)
+        session = start(scenario, services.store)
+        typer.secho(f"{scenario.interviewer} · {scenario.role} at {scenario.company} · "
+                    f"{STAGE_LABELS[scenario.stage]}  (type /end to finish)", bold=True)
+        typer.echo(f"\n{scenario.interviewer}: {session.turns[0].text}")
+        while True:
+            try:
+                said = input("\nYou: ").strip()
+            except EOFError:
+                said = "/end"
+            if said == "/end":
+                break
+            if not said:
+                continue
+            coached, shown = None, ""
+            typer.echo(f"{scenario.interviewer}: ", nl=False)
+            for step_assessment, reply in take_turn(session, said, services.model,
+                                                    ask_model=services.ask_model,
+                                                    store=services.store):
+                coached = step_assessment
+                if reply.startswith(shown):
+                    typer.echo(reply[len(shown):], nl=False)
+                else:
+                    typer.echo(f"\n  (corrected) {reply}", nl=False)
+                shown = reply
+            typer.echo("")
+            if coached is not None:
+                from coach.feedback import verdict_line
+
+                _say(f"  coach: {verdict_line(coached)}")
+                for tip in coached.tips[:1]:
+                    _say(f"  tip: {tip.text}")
+        report = build_report(session, services.model, candidate_name=name,
+                              index=services.index, store=services.store)
+        markdown = to_markdown(report, session)
+        if report_file is not None:
+            report_file.write_text(markdown, encoding="utf-8")
+            _say(f"Report written to {report_file}.")
+        typer.echo("\n" + markdown)
+
+    _run(body)
+
+
+@cli.command()
 def doctor() -> None:
     """Check the offline assets and the index, and say what is wrong."""
 

@@ -18,7 +18,9 @@ from coach.schemas import Interpretation, ReplyContext
 
 if TYPE_CHECKING:
     from coach.emails import EmailDraft, EmailRequest
+    from coach.feedback import AskModel, Assessment, Moment
     from coach.local_model import LocalServer
+    from coach.store import Store
 
 LOCAL_MODEL_ID = "qwen2.5-coder-1.5b-instruct"
 
@@ -91,6 +93,26 @@ class Services:
     def search(self, query: str, k: int = 3) -> list[Guidance]:
         """Search the guide."""
         return self.index.retrieve(query, k)
+
+    @cached_property
+    def store(self) -> Store:
+        """Saved practice sessions."""
+        from coach.store import Store
+
+        return Store(self.settings.data_dir / "practice.db")
+
+    @cached_property
+    def ask_model(self) -> AskModel:
+        """The example-based fallback for asks no cue recognises."""
+        from coach.feedback import ask_model
+
+        return ask_model(self.settings.knowledge_dir, self.embedder)
+
+    def assess(self, text: str, moment: Moment = "invited") -> Assessment:
+        """Coach one candidate message."""
+        from coach.feedback import assess
+
+        return assess(text, moment, model=self.ask_model)
 
     def draft_email(self, request: EmailRequest) -> EmailDraft:
         """Draft a follow-up email with the configured model and the guide."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from coach.feedback import Assessment
 from coach.retrieval import Guidance
 from coach.schemas import CATEGORY_LABELS, Interpretation
+from coach.store import SessionSummary
 
 BADGE_COLOURS = {
     "clear_timeline": "#1d7a46", "vague": "#8a6d00", "immediate": "#1f5fbf",
@@ -105,3 +107,42 @@ def interpretation_card(result: Interpretation) -> str:
         parts.append("<div class='heading-path'>What the guide says</div>")
         parts.append(guidance_cards(result.guidance))
     return "\n".join(parts)
+
+
+VERDICT_COLOURS = {"polite": "#1d7a46", "pushy": "#a23a3a", "premature": "#8a6d00",
+                   "not_an_ask": "#6b6b6b"}
+
+
+def assessment_card(a: Assessment) -> str:
+    """Coaching on one candidate message: verdict, what it asked, signals and tips."""
+    label = a.verdict.replace("_", " ")
+    asks = ", ".join(x.replace("_", " ") for x in a.asks) or "nothing about next steps"
+    parts = [f"<div class='result-card'><span class='badge' "
+             f"style='background:{VERDICT_COLOURS[a.verdict]}'>{esc(label)}</span> "
+             f"<span class='muted'>{esc(a.moment.replace('_', ' '))}</span>",
+             f"<p class='muted'>“{esc(a.text[:300])}”</p>", f"<p><b>Asks:</b> {esc(asks)}</p>"]
+    signals = a.pushy_signals + a.presumption_signals
+    if signals:
+        parts.append("<p><b>Watch:</b> " + ", ".join(f"“{esc(s)}”" for s in signals) + "</p>")
+    for tip in a.tips:
+        parts.append(f"<p>💡 {esc(tip.text)}<br><span class='muted'>Guide: "
+                     f"{esc(tip.heading)}</span></p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def history_table(rows: Sequence[SessionSummary]) -> str:
+    """Past practice sessions with their scores, newest first."""
+    if not rows:
+        return "<p class='muted'>No practice sessions yet.</p>"
+    head = ("<table><tr><th>When</th><th>Role</th><th>Turns</th><th>Asked</th><th>Timing</th>"
+            "<th>Phrasing</th><th>No pressure</th><th>Follow-up</th></tr>")
+    body = []
+    for r in rows:
+        scores = r.scores or {}
+        cells = "".join(f"<td>{scores.get(c, '–')}</td>" for c in
+                        ("asked", "timing", "phrasing", "composure", "follow_up"))
+        body.append(f"<tr><td>{esc(r.created[:16].replace('T', ' '))}</td>"
+                    f"<td>{esc(r.role)} · {esc(r.company)}</td><td>{r.turns}</td>{cells}</tr>")
+    return "<div class='result-card'><b>Your practice history</b>" + head + "".join(body) \
+        + "</table></div>"

@@ -98,3 +98,16 @@ def test_draft_email_endpoint_gives_a_draft_and_an_eml(launched) -> None:
     assert open(eml, encoding="utf-8").read().startswith("Subject:") or "Subject:" in open(
         eml, encoding="utf-8").read()
     assert details["kind"] == "thank_you"
+
+
+def test_practice_endpoints_keep_the_session_per_client(launched) -> None:
+    from gradio_client import Client
+
+    client = Client(launched, verbose=False)
+    chat, coaching, _, _ = client.predict(
+        "Northwind", "Data Engineer", "Dana Reyes", "warm", "final_round", "clear_timeline",
+        api_name="/practice_start")
+    assert chat[0]["role"] == "assistant" and "?" in chat[0]["content"][0]["text"]
+    # The test app's model is unreachable: the turn fails with a clear message.
+    with pytest.raises(Exception, match="No language model"):
+        client.predict("Could you tell me the next steps?", api_name="/practice_turn")

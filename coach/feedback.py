@@ -1,0 +1,254 @@
+"""Coaching on the candidate's ask: what it asks, its timing, phrasing, pushiness, follow-up,
+a verdict (polite, pushy, premature, not an ask) and tips that cite the guide.
+
+The verdict comes from rules alone, so the same message always gets the same verdict; a
+language model, where used, only words the session report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from coach.ask_cues import ASK_CUES, PRESUME, PUSHY, STYLE_CUES, find
+from coach.classifier import strip_injection, train_softmax
+from coach.cleaning import clean_reply
+from coach.embeddings import Embedder
+from coach.errors import InputError
+
+Moment = Literal["early", "invited", "after_answer"]
+Verdict = Literal["polite", "pushy", "premature", "not_an_ask"]
+AskKind = Literal["next_steps", "timeline", "decision_makers", "offers_info",
+                  "follow_up_permission", "clarifies"]
+
+G = "Inquiring About Next Steps"
+HEADINGS = {
+    "timing": f"{G} › Timing: When to Ask About Next Steps",
+    "phrasing": f"{G} › Phrasing: How to Politely Inquire About Next Steps",
+    "pushy": "Common Mistakes to Avoid › Being Too Aggressive or Pushy",
+    "frame": "During the Interview › Inquiring About Next Steps for Candidates › "
+             "How to Frame Your Questions",
+    "crafting": "Pre-Interview Preparation › Preparing Questions for the Interviewer › "
+                "Crafting Your Questions",
+    "closing": "Pre-Interview Preparation › Preparing Questions for the Interviewer › "
+               "Closing the Interview with Questions",
+    "uncertainty": "During the Interview › Inquiring About Next Steps for Candidates › "
+                   "Handling Uncertainty",
+    "info": "During the Interview › Inquiring About Next Steps for Candidates › "
+            "What to Do with the Information You Receive",
+}
+
+
+class Tip(BaseModel):
+    """One short piece of advice and the guide section it comes from."""
+
+    text: str
+    heading: str
+
+
+class Assessment(BaseModel):
+    """How one candidate message handles the next-steps ask."""
+
+    text: str
+    moment: Moment
+    asks: list[AskKind] = Field(default_factory=list)
+    verdict: Verdict
+    timing: Literal["too_early", "well_placed", "not_applicable"]
+    presumptuous: bool = False
+    polite: bool = False
+    gratitude: bool = False
+    open_ended: bool = False
+    pushy_signals: list[str] = Field(default_factory=list)
+    presumption_signals: list[str] = Field(default_factory=list)
+    follow_up: Literal["clarifies", "asks_permission", "none", "not_applicable"] = \
+        "not_applicable"
+    tips: list[Tip] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+# A sentence that asks something: a question mark, or a request phrased without one.
+QUESTION = re.compile(
+    r"\?|^\s*(?:(?:so|and|ok(?:ay)?|but|also),?\s+)?(?:¿|could|can|would|may|might|will|is|are|"
+    r"do|does|what|when|how|who|which|where|"
+    r"should|any chance|est-ce|wann|quand)\b|\b(?:let me know|tell me|walk me through|"
+    r"i(?:'d| would) (?:love|like) to (?:know|understand|hear)|i was wondering)\b", re.IGNORECASE)
+# Generic asks that repeat what an answer has just covered.
+REASK = re.compile(
+    r"(?:so )?what(?:'s| is| are) the (?:next steps|timeline|time ?frame|process)\b(?! after)|"
+    r"when (?:will|do|can|would) i (?:hear|know|get (?:an|a|the) (?:answer|decision))|"
+    r"when(?:'s| is) the decision|when will you (?:decide|know)", re.IGNORECASE)
+
+
+def _whole_words(text: str, match: re.Match[str]) -> str:
+    end = match.end()
+    while end < len(text) and text[end].isalnum():  # "salar" -> "salary"
+        end += 1
+    return text[match.start():end].strip()
+
+
+def _question_count(text: str) -> int:
+    return text.count("?")
+
+
+MOMENTS: tuple[Moment, ...] = ("early", "invited", "after_answer")
+VERDICTS: tuple[Verdict, ...] = ("polite", "pushy", "premature", "not_an_ask")
+
+
+class AskModel:
+    """A softmax model on MiniLM embeddings of the ask bank, for what the cues miss.
+
+    Consulted only when no cue fires, so cue-based verdicts stay exactly as the rules say;
+    embeddings are deterministic, so the same message still gets the same verdict.
+    """
+
+    def __init__(self, bank: Path, embedder: Embedder) -> None:
+        rows = [json.loads(line) for line in bank.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        rows = [r for r in rows if r.get("verdict") in VERDICTS and r.get("moment") in MOMENTS]
+        self.embedder = embedder
+        x = np.array([self._row(v, r["moment"]) for v, r in
+                      zip(embedder.embed([r["text"] for r in rows]), rows, strict=True)])
+        y = np.array([VERDICTS.index(r["verdict"]) for r in rows])
+        self.weights = train_softmax(x, y, classes=len(VERDICTS))
+
+    @staticmethod
+    def _row(vector: list[float], moment: str) -> np.ndarray:
+        return np.concatenate([vector, [2.0 if moment == m else 0.0 for m in MOMENTS]])
+
+    def predict(self, text: str, moment: Moment) -> tuple[Verdict, float]:
+        """The most likely verdict and its probability."""
+        z = self._row(self.embedder.embed([text])[0], moment) @ self.weights
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        return VERDICTS[int(p.argmax())], float(p.max())
+
+
+_models: dict[str, AskModel] = {}
+_models_lock = threading.Lock()
+
+
+def ask_model(knowledge_dir: Path, embedder: Embedder) -> AskModel:
+    """The process-wide AskModel for this knowledge folder and embedder."""
+    key = f"{knowledge_dir}|{embedder.name}"
+    with _models_lock:
+        if key not in _models:
+            _models[key] = AskModel(knowledge_dir / "asks" / "bank.jsonl", embedder)
+        return _models[key]
+
+
+def assess(text: str, moment: Moment = "invited", *, already_answered: bool = False,
+           model: AskModel | None = None) -> Assessment:
+    """Judge one candidate message said at `moment` of the interview's end.
+
+    `already_answered`: the interviewer has already given the next steps in this session, so
+    asking the same thing again (rather than clarifying it) counts as pushing.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("Type what you would say to the interviewer.")
+    cleaned = clean_reply(text, max_chars=4000)
+    body, injected = strip_injection(cleaned.text)
+    notes = list(cleaned.notes)
+    if injected:
+        notes.append("Instructions aimed at an AI were ignored; only what you would say counts.")
+    questions = " ".join(q for q in split_sentences(body) if QUESTION.search(q))
+    asks_found = find(ASK_CUES, questions)
+    asks: list[AskKind] = [k for k in ASK_CUES if asks_found[k]]  # type: ignore[misc]
+    if moment != "after_answer" and "clarifies" in asks:
+        asks.remove("clarifies")  # "you mentioned" before any answer is about the role
+    style = find(STYLE_CUES, body)
+    pushy = [_whole_words(body, m) for m in PUSHY.finditer(body)]
+    presume = [_whole_words(body, m) for m in PRESUME.finditer(body)]
+    if (moment == "after_answer" or already_answered) and REASK.search(questions) and not (
+            {"clarifies", "follow_up_permission", "offers_info"} & set(asks)):
+        pushy.append("asking again what was just answered")
+    asking = [a for a in asks if a != "clarifies"]
+    if len(asking) >= 2 and _question_count(body) >= 3:
+        pushy.append("several questions fired at once")
+    if moment == "after_answer" and asks == ["clarifies"] and not pushy:
+        asks = ["clarifies"]
+
+    if pushy:
+        verdict: Verdict = "pushy"
+    elif presume:
+        verdict = "premature"
+    elif asks and moment == "early":
+        verdict = "premature"
+    elif asks:
+        verdict = "polite"
+    else:
+        verdict = "not_an_ask"
+        if model is not None:
+            guess, probability = model.predict(body, moment)
+            if guess != "not_an_ask" and probability > 0.5:
+                verdict = guess
+                notes.append("No familiar phrasing: this verdict comes from similar examples.")
+    is_ask = bool(asks) or bool(presume) or bool(pushy)
+    timing = ("not_applicable" if not is_ask else
+              "too_early" if moment == "early" else "well_placed")
+    follow_up = "not_applicable"
+    if moment == "after_answer":
+        follow_up = ("clarifies" if "clarifies" in asks else
+                     "asks_permission" if "follow_up_permission" in asks else "none")
+    result = Assessment(
+        text=body, moment=moment, asks=asks, verdict=verdict, timing=timing,
+        presumptuous=bool(presume), polite=bool(style["polite"] or style["gratitude"]),
+        gratitude=bool(style["gratitude"]), open_ended=bool(style["open_question"]),
+        pushy_signals=pushy, presumption_signals=presume, follow_up=follow_up, notes=notes,
+    )
+    result.tips = tips_for(result)
+    return result
+
+
+def tips_for(a: Assessment) -> list[Tip]:
+    """One or two tips, most important first, each citing a guide heading."""
+    tips: list[Tip] = []
+    if a.verdict == "pushy":
+        tips.append(Tip(text="Ask once, with curiosity rather than urgency, and let them finish; "
+                             "pressing for a verdict or a ranking leaves a poor impression.",
+                        heading=HEADINGS["pushy"]))
+    if a.presumptuous:
+        tips.append(Tip(text="Save salary, start dates and benefits for when an offer is on the "
+                             "table; now, ask about the process instead.",
+                        heading=HEADINGS["timing"]))
+    if a.timing == "too_early" and not a.presumptuous:
+        tips.append(Tip(text="Wait until they invite your questions near the end; asking about "
+                             "next steps this early can come across as presumptuous.",
+                        heading=HEADINGS["timing"]))
+    if a.verdict == "not_an_ask":
+        tips.append(Tip(text="Before you leave, ask what the next steps are — for example, "
+                             "\"What are the next steps in the process?\"",
+                        heading=HEADINGS["closing"]))
+    if a.verdict == "polite":
+        if not a.gratitude:
+            tips.append(Tip(text="Open with a quick thank-you before the question; it sets a "
+                                 "warm, professional tone.", heading=HEADINGS["frame"]))
+        if not a.open_ended and a.asks and a.asks != ["clarifies"]:
+            tips.append(Tip(text="Make it open-ended (\"What does the timeline look like?\") so "
+                                 "they tell you more than yes or no.",
+                            heading=HEADINGS["crafting"]))
+        if a.moment == "after_answer" and a.follow_up == "none":
+            tips.append(Tip(text="After their answer, ask whether it's all right to follow up "
+                                 "after the date they gave.", heading=HEADINGS["phrasing"]))
+        if not tips:
+            tips.append(Tip(text="Well done: note the answer, and plan your follow-up from it.",
+                            heading=HEADINGS["info"]))
+    return tips[:2]
+
+
+def verdict_line(a: Assessment) -> str:
+    """One sentence for the coaching panel."""
+    label = {"polite": "Polite and well placed", "pushy": "Pushy",
+             "premature": "Premature", "not_an_ask": "Not an ask about next steps"}[a.verdict]
+    asked = ", ".join(x.replace("_", " ") for x in a.asks) or "nothing about next steps"
+    return f"{label} — asks: {asked}."
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a message, for quoting in the report."""
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]

@@ -1,0 +1,136 @@
+"""A practice session: the candidate's turns, the interviewer's streamed replies checked
+against the hidden truth, coaching on every ask, and the session report."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, Field
+
+from coach.errors import CoachError
+from coach.feedback import AskModel, Assessment, Moment, assess
+from coach.interview import AGREES, Scenario, interviewer_messages, opening, scripted_answer
+from coach.replies import interpret
+
+if TYPE_CHECKING:
+    from coach.llm import ChatModel
+    from coach.store import Store
+
+MAX_TURN_CHARS = 2000
+# Words that would show the interviewer stepping out of character.
+BREAKS_CHARACTER = re.compile(
+    r"\b(?:as an ai|language model|my instructions|the brief|system prompt|hidden truth|"
+    r"i am an assistant|role-?play)\b", re.IGNORECASE)
+STAY_IN_CHARACTER = "Let's keep the focus on your questions about the role — what else would you "\
+                    "like to know?"
+
+
+class Turn(BaseModel):
+    """One line of the conversation."""
+
+    role: Literal["interviewer", "candidate"]
+    text: str
+    assessment: Assessment | None = None
+
+
+class Session(BaseModel):
+    """A practice interview in progress."""
+
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
+    scenario: Scenario
+    turns: list[Turn] = Field(default_factory=list)
+    invited: bool = False  # the interviewer has invited the candidate's questions
+    answered: bool = False  # the interviewer has said what the next steps are
+    regenerated: int = 0
+    scripted: int = 0
+
+    @property
+    def moment(self) -> Moment:
+        """Where the candidate's next message falls."""
+        return "after_answer" if self.answered else "invited" if self.invited else "early"
+
+
+def start(scenario: Scenario, store: Store | None = None) -> Session:
+    """A new session whose first line is the interviewer's wrap-up question."""
+    session = Session(scenario=scenario.with_detail())
+    session.turns.append(Turn(role="interviewer", text=opening(session.scenario)))
+    if store is not None:
+        store.create(session.id, session.scenario.model_dump())
+        store.add_turn(session.id, 0, "interviewer", session.turns[0].text)
+    return session
+
+
+def _history(session: Session) -> list[dict[str, str]]:
+    return [{"role": "assistant" if t.role == "interviewer" else "user", "content": t.text}
+            for t in session.turns]
+
+
+def _agrees(session: Session, reply: str) -> bool:
+    try:
+        return interpret(reply).category in AGREES[session.scenario.truth]
+    except CoachError:
+        return False
+
+
+def take_turn(session: Session, text: str, model: ChatModel, *,
+              ask_model: AskModel | None = None, store: Store | None = None
+              ) -> Iterator[tuple[Assessment, str]]:
+    """Coach the candidate's message and stream the interviewer's reply.
+
+    Yields (assessment, reply so far); the last item holds the final reply, which replaces the
+    streamed one when it contradicted the hidden truth or broke character.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise CoachError("Type what you would say to the interviewer.")
+    text = text.strip()[:MAX_TURN_CHARS]
+    assessment = assess(text, session.moment, already_answered=session.answered,
+                        model=ask_model)
+    session.turns.append(Turn(role="candidate", text=text, assessment=assessment))
+    if store is not None:
+        store.add_turn(session.id, len(session.turns) - 1, "candidate", text,
+                       assessment.model_dump(mode="json"))
+    messages = interviewer_messages(session.scenario, _history(session), session.invited,
+                                    model.context_window)
+    reply = ""
+    try:
+        for piece in model.stream(messages, max_tokens=120, temperature=0.7):
+            reply += piece
+            yield assessment, reply
+    except CoachError:
+        if not reply:
+            session.turns.pop()  # nothing was said back: the candidate can try again
+            raise
+    reply = reply.strip()
+    asked = bool({"next_steps", "timeline"} & set(assessment.asks))
+    needs_check = asked and session.scenario.truth != "open_questions"
+    if BREAKS_CHARACTER.search(reply) or not reply or (needs_check and not _agrees(session, reply)):
+        session.regenerated += 1
+        try:
+            again = model.complete(messages, max_tokens=120, temperature=0.3).strip()
+        except CoachError:
+            again = ""
+        if again and not BREAKS_CHARACTER.search(again) and (
+                not needs_check or _agrees(session, again)):
+            reply = again
+        else:
+            session.scripted += 1
+            reply = scripted_answer(session.scenario) if asked else STAY_IN_CHARACTER
+        yield assessment, reply
+    if asked:
+        session.answered = True
+    session.invited = True
+    session.turns.append(Turn(role="interviewer", text=reply))
+    if store is not None:
+        store.add_turn(session.id, len(session.turns) - 1, "interviewer", reply)
+
+
+def interviewer_answer(session: Session) -> str | None:
+    """The interviewer's reply to the candidate's first next-steps question, if any."""
+    for i, turn in enumerate(session.turns):
+        a = turn.assessment
+        if a and {"next_steps", "timeline"} & set(a.asks) and i + 1 < len(session.turns):
+            return session.turns[i + 1].text
+    return None
