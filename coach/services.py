@@ -76,6 +76,26 @@ class Services:
         )
         return FallbackChat(remote, self.local_model) if s.fallback_to_local else remote
 
+    def use_backend(self, backend: str, base_url: str = "", model: str = "",
+                    api_key: str = "") -> None:
+        """Switch the model for the rest of this run (the Settings tab)."""
+        from pydantic import SecretStr
+
+        from coach.errors import InputError
+
+        if backend not in ("local", "openai"):
+            raise InputError("Choose the built-in model or an OpenAI-compatible endpoint.")
+        updates: dict[str, object] = {"backend": backend}
+        if backend == "openai":
+            if not base_url.strip().startswith(("http://", "https://")):
+                raise InputError("The endpoint URL should start with http:// or https://.")
+            updates |= {"openai_base_url": base_url.strip(),
+                        "openai_model": model.strip() or self.settings.openai_model}
+            if api_key.strip():
+                updates["openai_api_key"] = SecretStr(api_key.strip())
+        self.settings = self.settings.model_copy(update=updates)
+        self.__dict__.pop("model", None)  # rebuilt from the new settings on next use
+
     @cached_property
     def index(self) -> KnowledgeIndex:
         """The guide's index in the configured Chroma."""

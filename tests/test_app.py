@@ -61,19 +61,20 @@ def test_guidance_cards_escape_text() -> None:
 def test_interpret_endpoint_returns_card_calendar_and_json(launched) -> None:
     from gradio_client import Client
 
-    card, ics, details = Client(launched, verbose=False).predict(
+    card, ics, details, step = Client(launched, verbose=False).predict(
         "Thanks for coming in! We'll let you know by Friday. <script>alert(1)</script>",
         "2026-11-26", "2026-11-25", False, api_name="/interpret")
     assert "Clear timeline" in card and "Fri 27 Nov 2026" in card
     assert "<script>" not in card and "alert(1)" not in card  # read as HTML: script dropped
     assert details["category"] == "clear_timeline"
     assert open(ics, encoding="utf-8").read().startswith("BEGIN:VCALENDAR")
+    assert step["value"] == "thank_you" and len(step["choices"]) >= 3  # plan steps with emails
 
 
 def test_interpret_endpoint_bad_date_is_a_message(launched) -> None:
     from gradio_client import Client
 
-    card, ics, details = Client(launched, verbose=False).predict(
+    card, ics, details, _ = Client(launched, verbose=False).predict(
         "We'll be in touch.", "26/11/2026", "", False, api_name="/interpret")
     assert "should look like 2026-11-26" in card and ics is None and "error" in details
 
@@ -81,7 +82,7 @@ def test_interpret_endpoint_bad_date_is_a_message(launched) -> None:
 def test_interpret_endpoint_escapes_markup_that_is_not_html(launched) -> None:
     from gradio_client import Client
 
-    card, _, _ = Client(launched, verbose=False).predict(
+    card, _, _, _ = Client(launched, verbose=False).predict(
         "We'll decide by Friday. 1 < 2 & <svg onload=alert(1)> ok", "2026-11-26", "",
         False, api_name="/interpret")
     assert "<svg" not in card and "&lt;svg onload=alert(1)&gt;" in card
@@ -104,10 +105,22 @@ def test_practice_endpoints_keep_the_session_per_client(launched) -> None:
     from gradio_client import Client
 
     client = Client(launched, verbose=False)
-    chat, coaching, _, _ = client.predict(
+    chat, coaching, _, _, _ = client.predict(
         "Northwind", "Data Engineer", "Dana Reyes", "warm", "final_round", "clear_timeline",
         api_name="/practice_start")
     assert chat[0]["role"] == "assistant" and "?" in chat[0]["content"][0]["text"]
     # The test app's model is unreachable: the turn fails with a clear message.
     with pytest.raises(Exception, match="No language model"):
         client.predict("Could you tell me the next steps?", api_name="/practice_turn")
+
+
+def test_off_loopback_needs_a_login() -> None:
+    import app
+    from coach.config import Settings
+    from coach.errors import CoachError
+
+    assert "auth" not in app.launch_options(Settings(_env_file=None))
+    with pytest.raises(CoachError, match="COACH_AUTH"):
+        app.launch_options(Settings(_env_file=None, host="0.0.0.0"))
+    options = app.launch_options(Settings(_env_file=None, host="0.0.0.0", auth="ana:s3cret"))
+    assert options["auth"] == ("ana", "s3cret") and options["share"] is False

@@ -1,0 +1,60 @@
+"""Helpers the tabs share: dates from text boxes, error cards, temporary downloads."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from coach import views
+from coach.errors import CoachError, InputError
+
+EMAIL_KINDS = [
+    ("Thank-you (within 24 hours)", "thank_you"),
+    ("Follow-up after no response", "no_response_follow_up"),
+    ("Ask for feedback", "feedback_request"),
+    ("Reply to a timeline", "reply_to_timeline"),
+    ("Confirm the next step", "confirm_next_step"),
+    ("Reply: no next steps for now", "reply_to_no_next_steps"),
+    ("Reply to a rejection", "reply_to_rejection"),
+    ("Offer more information", "additional_information"),
+]
+
+
+@dataclass
+class Shared:
+    """The interview details entered once at the top and reused by every tab."""
+
+    name: Any
+    company: Any
+    role: Any
+    interviewer: Any
+    interview_date: Any
+
+
+def parse_date(value: str | None, label: str) -> date | None:
+    """A YYYY-MM-DD text box as a date (None when empty)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{label} should look like 2026-11-26.") from None
+
+
+def error_card(exc: CoachError) -> str:
+    """A short error message for the page (never a traceback)."""
+    return f"<div class='result-card' role='alert'>⚠️ {views.esc(exc)}</div>"
+
+
+def download(name: str, data: bytes | str) -> str:
+    """Write a file for the user to download and return its path."""
+    path = Path(tempfile.mkdtemp(prefix="coach-")) / name
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return str(path)

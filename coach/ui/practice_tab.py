@@ -1,0 +1,139 @@
+"""The Practice tab: the interviewer role-play, live coaching, the report and history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from coach import views
+from coach.errors import CoachError
+from coach.interview import PRESETS, STAGE_LABELS, TRUTH_LABELS, Scenario, surprise
+from coach.practice import Session, interviewer_answer, start, take_turn
+from coach.report import build_report, to_markdown
+from coach.services import Services
+from coach.ui.common import download
+
+
+@dataclass
+class PracticeTab:
+    """Components other tabs connect to."""
+
+    state: Any
+    to_interpret: Any
+    to_write: Any
+
+
+def chat_view(session: Session) -> list[dict[str, str]]:
+    """The transcript as chat messages."""
+    return [{"role": "assistant" if t.role == "interviewer" else "user", "content": t.text}
+            for t in session.turns]
+
+
+def coaching_panel(session: Session) -> str:
+    """Coaching cards, newest first."""
+    rows = [t.assessment for t in session.turns if t.assessment is not None]
+    if not rows:
+        return ("<p class='muted'>Coaching appears here after each thing you say. The "
+                "interviewer is wrapping up: answer, then ask about next steps.</p>")
+    return "".join(views.assessment_card(a) for a in reversed(rows))
+
+
+def build(services: Services, name_box: Any) -> PracticeTab:
+    """Lay out the tab and wire its events."""
+    import gradio as gr
+
+    def fields(sc: Scenario) -> tuple[str, str, str, str, str, str]:
+        return sc.company, sc.role, sc.interviewer, sc.style, sc.stage, sc.truth
+
+    def pick_preset(name: str) -> tuple[str, str, str, str, str, str]:
+        return fields(PRESETS.get(name) or next(iter(PRESETS.values())))
+
+    def practice_start(company: str, role: str, interviewer: str, style: str, stage: str,
+                       truth: str) -> tuple[Any, list[dict[str, str]], str, str, None, str]:
+        try:
+            scenario = Scenario.model_validate({
+                "company": (company or "").strip() or "Northwind Logistics",
+                "role": (role or "").strip() or "Data Analyst",
+                "interviewer": (interviewer or "").strip() or "Dana Reyes",
+                "style": style, "stage": stage, "truth": truth})
+        except ValueError:
+            raise gr.Error("Check the scenario fields (each at most 200 characters).") from None
+        session = start(scenario, services.store)
+        return session, chat_view(session), coaching_panel(session), "", None, ""
+
+    def practice_turn(session: Session | None, message: str) -> Any:
+        if session is None:
+            raise gr.Error("Start a session first.")
+        try:
+            for _, reply in take_turn(session, message, services.model,
+                                      ask_model=services.ask_model, store=services.store):
+                chat = chat_view(session) + [{"role": "assistant", "content": reply}]
+                yield session, chat, coaching_panel(session), ""
+        except CoachError as exc:
+            raise gr.Error(str(exc)) from None
+        yield session, chat_view(session), coaching_panel(session), ""
+
+    def practice_end(session: Session | None, name: str) -> tuple[str, str | None, str]:
+        if session is None or len(session.turns) < 2:
+            raise gr.Error("Say something to the interviewer first.")
+        index = services.index if services.index.status().ready else None
+        report = build_report(session, services.model, candidate_name=name or "",
+                              index=index, store=services.store)
+        markdown = to_markdown(report, session)
+        return (markdown, download("practice-report.md", markdown),
+                views.history_table(services.store.history()))
+
+    gr.Markdown("Rehearse the last minutes of an interview. Answer the interviewer's last "
+                "question, then ask about next steps — coaching on every message, a report "
+                "at the end.")
+    state = gr.State(None)
+    with gr.Row():
+        preset = gr.Dropdown(list(PRESETS), value=next(iter(PRESETS)), label="Scenario")
+        surprise_btn = gr.Button("Surprise me")
+    first = next(iter(PRESETS.values()))
+    with gr.Row():
+        company = gr.Textbox(label="Company", value=first.company, max_length=200)
+        role = gr.Textbox(label="Role", value=first.role, max_length=200)
+        interviewer = gr.Textbox(label="Interviewer", value=first.interviewer, max_length=200)
+        style = gr.Dropdown(["warm", "formal", "rushed", "distracted"], value=first.style,
+                            label="Interviewer style")
+        stage = gr.Dropdown([(v, k) for k, v in STAGE_LABELS.items()], value=first.stage,
+                            label="Stage")
+    with gr.Accordion("Hidden truth (opening this spoils the surprise)", open=False):
+        truth = gr.Dropdown([(v, k) for k, v in TRUTH_LABELS.items()], value=first.truth,
+                            label="What is really going on")
+    begin = gr.Button("Start the session", variant="primary")
+    with gr.Row():
+        with gr.Column(scale=3):
+            chat = gr.Chatbot(label="Interview", height=420)
+            said = gr.Textbox(label="You say", placeholder="Type and press Enter",
+                              max_length=4000)
+            with gr.Row():
+                send = gr.Button("Send", variant="primary")
+                finish = gr.Button("End and get my report")
+        with gr.Column(scale=2):
+            coaching = gr.HTML(label="Coaching")
+    report_md = gr.Markdown()
+    with gr.Row():
+        to_interpret = gr.Button("Read their answer in Interpret")
+        to_write = gr.Button("Draft the thank-you in Write")
+    report_file = gr.File(label="Download the report (.md)")
+    history = gr.HTML(views.history_table(services.store.history()))
+    scenario_fields = [company, role, interviewer, style, stage, truth]
+    preset.change(pick_preset, preset, scenario_fields, api_visibility="private")
+    surprise_btn.click(lambda: fields(surprise()), None, scenario_fields,
+                       api_visibility="private")
+    begin.click(practice_start, scenario_fields,
+                [state, chat, coaching, said, report_file, report_md], api_name="practice_start")
+    gr.on([send.click, said.submit], practice_turn, [state, said],
+          [state, chat, coaching, said], api_name="practice_turn")
+    finish.click(practice_end, [state, name_box], [report_md, report_file, history],
+                 api_name="practice_report")
+    return PracticeTab(state=state, to_interpret=to_interpret, to_write=to_write)
+
+
+def answer_of(session: Session | None) -> str:
+    """The interviewer's answer to the next-steps question, for the Interpret tab."""
+    if session is None:
+        return ""
+    return interviewer_answer(session) or ""

@@ -1,0 +1,66 @@
+"""The Settings & About tab: model, index and licences; switch the model for this run."""
+
+from __future__ import annotations
+
+from coach import views
+from coach.errors import CoachError
+from coach.services import Services
+
+
+def status_html(services: Services, probe: bool) -> str:
+    """What the app runs on, whether it answers, and the index."""
+    from coach.doctor import model_info
+
+    info = model_info(services, probe=probe)
+    index = services.index.status()
+    s = services.settings
+    rows = [
+        ("Language model", f"{info.model} — {info.backend}"),
+        ("Where", info.endpoint),
+        ("Reachable", ("yes" if info.reachable else "no") + f" ({info.detail})"),
+        ("Licence", info.licence or "see the provider's terms"),
+        ("Guide index", f"{index.chunks} passages, built {index.built_at}" if index.ready
+         else "not built yet — run `coach index`"),
+        ("Embeddings", "all-MiniLM-L6-v2 (int8 ONNX, Apache-2.0), on this machine"),
+        ("Data folder", str(s.data_dir)),
+        ("Listening on", f"{s.host}:{s.port}"),
+    ]
+    cells = "".join(f"<tr><th>{views.esc(k)}</th><td>{views.esc(v)}</td></tr>" for k, v in rows)
+    return f"<div class='result-card'><table>{cells}</table></div>"
+
+
+def build(services: Services) -> None:
+    """Lay out the tab and wire its events."""
+    import gradio as gr
+
+    def check() -> str:
+        return status_html(services, probe=True)
+
+    def switch(backend: str, base_url: str, model: str, api_key: str) -> str:
+        try:
+            services.use_backend(backend, base_url, model, api_key)
+        except CoachError as exc:
+            return f"<p role='alert'>⚠️ {views.esc(exc)}</p>" + status_html(services, False)
+        return status_html(services, probe=True)
+
+    gr.Markdown("What the app runs on. Nothing leaves this machine unless you point it at an "
+                "endpoint below.")
+    status = gr.HTML(status_html(services, probe=False))
+    gr.Button("Check the model now").click(check, None, status, api_visibility="private")
+    with gr.Accordion("Use another model for this run", open=False):
+        backend = gr.Radio([("Built-in model", "local"), ("OpenAI-compatible endpoint",
+                                                          "openai")],
+                           value=services.settings.backend, label="Model")
+        base_url = gr.Textbox(label="Endpoint URL", value=services.settings.openai_base_url,
+                              max_length=500)
+        model = gr.Textbox(label="Model name", value=services.settings.openai_model,
+                           max_length=200)
+        api_key = gr.Textbox(label="API key (kept in memory only)", type="password",
+                             max_length=500)
+        gr.Button("Use it").click(switch, [backend, base_url, model, api_key], status,
+                                  api_visibility="private")
+    gr.Markdown(
+        "**About.** Next Steps Coach is open source. The built-in model is "
+        "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF, Apache-2.0, by the Qwen team), run by "
+        "llama.cpp on this machine; it is small, so its replies are slower and plainer than a "
+        "hosted model's. The advice and citations come from the guide in `knowledge/guide/`.")

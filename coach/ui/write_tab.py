@@ -1,0 +1,79 @@
+"""The Write tab: draft the right follow-up email, checked against the user's details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from coach import views
+from coach.errors import CoachError
+from coach.services import Services
+from coach.ui.common import EMAIL_KINDS, Shared, download, error_card, parse_date
+
+HOW = {"model": "written by the model and checked",
+       "model (second try)": "rewritten once by the model to pass the checks",
+       "template": "built from the guide's template"}
+
+
+@dataclass
+class WriteTab:
+    """Components other tabs fill in."""
+
+    kind: Any
+    reply: Any
+
+
+def build(services: Services, shared: Shared) -> WriteTab:
+    """Lay out the tab and wire its events."""
+    import gradio as gr
+
+    from coach.emails import EmailRequest, mailto, to_eml
+
+    def draft_email(kind: str, name: str, interviewer: str, company: str, role: str,
+                    interview_date: str, topics: str, experience: str, extra: str, tone: str,
+                    reply: str) -> tuple[str, str, str, str | None, dict[str, Any]]:
+        try:
+            interpretation = services.interpret(reply) if (reply or "").strip() else None
+            request = EmailRequest.model_validate({
+                "kind": kind, "candidate_name": name or "", "interviewer_name": interviewer or "",
+                "company": company or "", "role": role or "", "topics": topics or "",
+                "interview_date": parse_date(interview_date, "Interview date"),
+                "experience": experience or "", "extra": extra or "", "tone": tone,
+                "interpretation": interpretation})
+            result = services.draft_email(request)
+        except CoachError as exc:
+            return "", "", error_card(exc), None, {"error": str(exc)}
+        notes = "".join(f"<p class='muted'>⚠️ {views.esc(w)}</p>" for w in result.warnings)
+        sources = " · ".join(views.esc(g.heading_path) for g in result.guidance)
+        info = (f"<p class='muted'>Draft {HOW[result.method]}; {result.words} words."
+                f"{' Drawn from: ' + sources if sources else ''}</p>{notes}"
+                f"<p><a href='{views.esc(mailto(result))}'>Open in your mail program</a></p>")
+        return (result.subject, result.body, info, download(f"{kind}.eml", to_eml(result)),
+                result.model_dump(mode="json"))
+
+    gr.Markdown("Draft the right email for the moment. Your interview details come from the "
+                "top of the page; empty ones become [placeholders] — nothing is invented.")
+    with gr.Row():
+        kind = gr.Dropdown(EMAIL_KINDS, value="thank_you", label="Email")
+        tone = gr.Radio(["warm", "formal", "concise"], value="warm", label="Tone")
+    topics = gr.Textbox(label="What you discussed (topics, projects)", lines=2,
+                        max_length=20_000)
+    experience = gr.Textbox(label="Your relevant experience", lines=2, max_length=20_000)
+    extra = gr.Textbox(label="Anything to include (availability, a link, a reference)",
+                       max_length=20_000)
+    reply = gr.Textbox(label="Their reply (optional: its dates and next step are used)", lines=3,
+                       max_length=200_000)
+    with gr.Row():
+        write = gr.Button("Draft", variant="primary")
+        again = gr.Button("Regenerate")
+    subject = gr.Textbox(label="Subject", buttons=["copy"], interactive=True)
+    body = gr.Textbox(label="Email (edit freely)", lines=14, buttons=["copy"], interactive=True)
+    info = gr.HTML()
+    eml_file = gr.File(label="Download as .eml (opens as a draft)")
+    details = gr.JSON(visible=False)
+    inputs = [kind, shared.name, shared.interviewer, shared.company, shared.role,
+              shared.interview_date, topics, experience, extra, tone, reply]
+    outputs = [subject, body, info, eml_file, details]
+    write.click(draft_email, inputs, outputs, api_name="draft_email")
+    again.click(draft_email, inputs, outputs, api_visibility="private")
+    return WriteTab(kind=kind, reply=reply)
