@@ -102,9 +102,9 @@ def main(settings: Settings | None = None) -> None:
     demo = build_demo(services)
     print(f"Next Steps Coach on http://{settings.host}:{settings.port} — the built-in model "
           "starts on first use (the first start prepares a 1.1 GB file).")
-    # Model calls are serialised by llama.cpp anyway; a queue of 2 workers keeps fast requests
-    # (interpret, search) flowing while one long generation runs.
-    demo.queue(default_concurrency_limit=2, max_size=64).launch(
+    # Quick requests (interpret, search) run 8 at a time; model-bound ones share their own
+    # lane of 2 (see coach/ui/common.py), so a long generation never blocks a quick answer.
+    demo.queue(default_concurrency_limit=8, max_size=128).launch(
         css=views.CSS, theme=gr.themes.Soft(font=["system-ui", "sans-serif"],
                                             font_mono=["ui-monospace", "monospace"]),
         **options,

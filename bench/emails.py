@@ -69,18 +69,23 @@ def main() -> None:
         methods.append(result.method)
         words.append(result.words)
         print(f"{request.kind:24} {result.method:20} {result.words:4d} words "
-              f"{seconds[-1]:5.1f} s", file=sys.stderr)
+              f"{seconds[-1]:5.1f} s {result.warnings[-1][:160] if result.warnings else ''}",
+              file=sys.stderr)
     services.local_server.stop()
     n = len(rows)
     first = methods.count("model") / n
-    second = (methods.count("model") + methods.count("model (second try)")) / n
+    repaired = methods.count("model (repaired)") / n
+    second = (methods.count("model") + methods.count("model (second try)")
+              + methods.count("model (repaired)")) / n
     ordered = sorted(seconds)
     print(f"Email drafting with the embedded model — {time.strftime('%Y-%m-%d')}, "
           f"{platform.machine()}, 2 threads, {n} requests (8 kinds x 4 people, some fields "
           "missing)")
     print("| metric | value | target |\n|---|---|---|")
     print(f"| pass all checks on the first try | {first:.0%} | |")
-    print(f"| pass after one regeneration | {second:.0%} | >= 90% |")
+    print(f"| pass after a mechanical repair (gaps marked, off-tone lines cut) | {repaired:.0%} "
+          "| |")
+    print(f"| pass after repair or one regeneration | {second:.0%} | >= 90% |")
     print(f"| fell back to the template | {methods.count('template') / n:.0%} | |")
     print(f"| mean words | {statistics.mean(words):.0f} | |")
     print(f"| time per draft p50 | {statistics.median(seconds):.1f} s | <= 8 s |")

@@ -8,9 +8,10 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
+from pydantic import BaseModel
 
 from coach.config import Settings
 from coach.errors import CoachError, InputError
@@ -186,9 +187,8 @@ def interpret(
     _run(body)
 
 
-def _interpret_batch(services: Services, path: Path, received: date | None,
-                     interviewed: date | None) -> None:
-    """One Interpretation (or an error object) per input line, in order."""
+def _batch(path: Path, handle: Callable[[dict[str, Any]], BaseModel]) -> None:
+    """One JSON result per input line, in order; an error object for a line it cannot use."""
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
@@ -200,12 +200,17 @@ def _interpret_batch(services: Services, path: Path, received: date | None,
             row = json.loads(line)
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 raise InputError('each line needs a "text" string')
-            got = _date(row.get("received"), "received") or received
-            result = services.interpret(row["text"], got, interviewed)
-            typer.echo(result.model_dump_json())
+            typer.echo(handle(row).model_dump_json())
         except (ValueError, CoachError) as exc:
             message = str(exc) if isinstance(exc, CoachError) else f"not valid JSON ({exc})"
             typer.echo(json.dumps({"line": n, "error": {"message": message}}))
+
+
+def _interpret_batch(services: Services, path: Path, received: date | None,
+                     interviewed: date | None) -> None:
+    """One Interpretation (or an error object) per input line, in order."""
+    _batch(path, lambda row: services.interpret(
+        row["text"], _date(row.get("received"), "received") or received, interviewed))
 
 
 @cli.command()
@@ -305,22 +310,16 @@ def assess(
 
 
 def _assess_batch(services: Services, path: Path) -> None:
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError as exc:
-        raise CoachError(f"Cannot read {path}: {exc.strerror}.") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise InputError('each line needs a "text" string')
-            result = services.assess(row["text"], row.get("moment", "invited"))
-            typer.echo(result.model_dump_json())
-        except (ValueError, CoachError) as exc:
-            message = str(exc) if isinstance(exc, CoachError) else f"not valid JSON ({exc})"
-            typer.echo(json.dumps({"line": n, "error": {"message": message}}))
+    """One Assessment (or an error object) per input line, in order."""
+    def handle(row: dict[str, Any]) -> BaseModel:
+        from coach.feedback import MOMENTS
+
+        moment = row.get("moment", "invited")
+        if moment not in MOMENTS:
+            raise InputError(f'"moment" must be one of {", ".join(MOMENTS)}')
+        return services.assess(row["text"], moment)
+
+    _batch(path, handle)
 
 
 @cli.command()

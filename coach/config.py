@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     classify_with_model: bool = True
     llm_timeout: float = 60.0
     llm_max_retries: int = 1
+    local_timeout: float = 300.0  # the built-in model on 2 cores can take a minute to answer
     local_threads: int = 2
     local_context: int = 4096
 

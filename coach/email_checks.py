@@ -22,15 +22,16 @@ may june july august september october november december mr mrs ms mx dr prof re
 cheers looking yours many again all the a an it this that my our your we you he she they
 linkedin email interview follow-up follow up team hiring manager english
 """.split())
+# "I hope this message finds you well" is not listed: the guide's own sample emails open so.
 CLICHES = ("just checking in", "just following up", "just wanted to check", "touch base",
-           "hope this email finds you", "per my last email")
+           "per my last email")
 PRESSURE = re.compile(
     r"\b(?:asap|as soon as possible|urgent(?:ly)?|immediately|right away|i need (?:an answer|to "
     r"know|a decision)|other offers?|competing offers?|by (?:tomorrow|end of (?:the )?day)|"
     r"expect (?:a|your) (?:response|answer|decision)|why (?:haven't|have not) you)\b",
     re.IGNORECASE,
 )
-GRATITUDE = re.compile(r"\b(?:thank|thanks|grateful|appreciat)", re.IGNORECASE)
+GRATITUDE = re.compile(r"\b(?:thank|thanks|grateful|gratitude|appreciat)", re.IGNORECASE)
 SQUARE = re.compile(r"\[[^\]\n]{1,60}\]")
 OTHER_SLOTS = re.compile(r"\{[^}\n]{1,40}\}|<[A-Za-z][^>\n]{0,40}>|\bX{3,}\b|\bTBD\b|\bTODO\b")
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*")
@@ -128,3 +129,39 @@ def check_draft(subject: str, body: str, request: EmailRequest,
     if not GRATITUDE.search(opening):
         problems.append("open with thanks, right after the greeting")
     return problems
+
+
+# Which field a model-invented [gap] most likely stands for, by the words inside it.
+GAP_FIELDS = (("topic", "topics"), ("discuss", "topics"), ("project", "topics"),
+              ("interviewer", "interviewer_name"), ("hiring manager", "interviewer_name"),
+              ("recipient", "interviewer_name"), ("company", "company"), ("initiative", "topics"),
+              ("organi", "company"), ("position", "role"), ("job title", "role"),
+              ("role", "role"), ("your name", "candidate_name"), ("experience", "experience"),
+              ("date", "interview_date"))
+
+
+def repair(subject: str, body: str, request: EmailRequest) -> tuple[str, str]:
+    """Mend what needs no model: gaps the request can fill or mark properly; sentences with
+    gaps nobody can fill, clichés or pressure dropped."""
+    def fill(match: re.Match[str]) -> str:
+        inside = match.group(0).lower()
+        for word, field in GAP_FIELDS:
+            if word in inside:
+                value = getattr(request, field, None)
+                if field == "interview_date" and value:
+                    return f"{value:%A %d %B}"
+                return str(value) if value else placeholder(field)
+        return match.group(0)
+
+    allowed = {placeholder(f) for f in PLACEHOLDERS} | set(EXTRA_PLACEHOLDERS)
+
+    def mend(text: str) -> str:
+        return SQUARE.sub(lambda m: m.group(0) if m.group(0) in allowed else fill(m), text)
+
+    # Split into sentences and line breaks, keeping the separators, so only the offending
+    # sentence goes and the layout stays.
+    pieces = re.split(r"((?<=[.!?])[ \t]+|\n)", mend(body))
+    kept = [piece for piece in pieces
+            if not (any(c in piece.lower() for c in CLICHES) or PRESSURE.search(piece)
+                    or any(g not in allowed for g in SQUARE.findall(piece)))]
+    return mend(subject), re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip()

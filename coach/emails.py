@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from coach.cleaning import _CONTROL
-from coach.email_checks import check_draft, placeholder
+from coach.email_checks import check_draft, placeholder, repair
 from coach.email_templates import LENGTHS, template_draft
 from coach.errors import CoachError
 from coach.prompts import load_prompt
@@ -82,7 +82,7 @@ class EmailDraft(BaseModel):
     body: str
     guidance: list[Guidance] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
-    method: Literal["model", "model (second try)", "template"] = "model"
+    method: Literal["model", "model (repaired)", "model (second try)", "template"] = "model"
 
     @property
     def words(self) -> int:
@@ -208,10 +208,16 @@ def draft(request: EmailRequest, model: ChatModel | None,
                 break
             subject, body = split_draft(text)
             problems = check_draft(subject, body, request, (low, high))
+            method: Literal["model", "model (repaired)", "model (second try)"] = \
+                "model" if attempt == 0 else "model (second try)"
+            if problems:
+                mended = repair(subject, body, request)
+                if not check_draft(*mended, request, (low, high)):
+                    (subject, body), problems = mended, []
+                    method = "model (repaired)" if attempt == 0 else method
             if not problems:
                 return EmailDraft(kind=request.kind, subject=subject, body=body,
-                                  guidance=guidance, warnings=warnings,
-                                  method="model" if attempt == 0 else "model (second try)")
+                                  guidance=guidance, warnings=warnings, method=method)
             fallback_reason = "The model's draft failed checks twice (" + "; ".join(problems) + ")"
             messages += [{"role": "assistant", "content": text},
                          {"role": "user", "content": "Rewrite it. Fix: " + "; ".join(problems)

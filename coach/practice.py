@@ -111,6 +111,9 @@ def take_turn(session: Session, text: str, model: ChatModel, *,
         try:
             again = model.complete(messages, max_tokens=120, temperature=0.3).strip()
         except CoachError:
+            if not reply:  # the model gave nothing at all: say so, keep the transcript as it was
+                session.turns.pop()
+                raise
             again = ""
         if again and not BREAKS_CHARACTER.search(again) and (
                 not needs_check or _agrees(session, again)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -58,9 +59,9 @@ class Services:
 
     def local_model(self) -> OpenAIChat:
         """The built-in model as a ChatModel."""
-        return OpenAIChat(self.local_server.url, LOCAL_MODEL_ID, timeout=self.settings.llm_timeout,
-                          max_retries=0, context_window=self.settings.local_context,
-                          label="built-in model")
+        s = self.settings
+        return OpenAIChat(self.local_server.url, LOCAL_MODEL_ID, timeout=s.local_timeout,
+                          max_retries=0, context_window=s.local_context, label="built-in model")
 
     @cached_property
     def model(self) -> ChatModel:
@@ -158,6 +159,8 @@ def bootstrap(settings: Settings | None = None, embedder: Embedder | None = None
               model: ChatModel | None = None) -> Services:
     """Apply the offline switches, seed the encodings and return the shared services."""
     settings = settings or Settings()
+    # Everything the app writes (database, index, downloads) is for this user's eyes only.
+    os.umask(0o077)
     private_dir(settings.data_dir)
     apply_switches(settings.tiktoken_cache)
     seed_tiktoken(settings.tiktoken_cache)

@@ -91,7 +91,7 @@ def interpretation_card(result: Interpretation) -> str:
     if result.asks:
         parts.append(f"<p><b>They ask you for:</b> {esc(', '.join(result.asks))}</p>")
     for note in result.notes:
-        parts.append(f"<p class='muted'>ⓘ {esc(note)}</p>")
+        parts.append(f"<p class='muted'>Note: {esc(note)}</p>")
     parts.append(f"<div class='reply-text'>{highlight(result.text, result.evidence)}</div>")
     parts.append("</div>")
     parts.append("<div class='result-card'><div class='heading-path'>Your plan</div>"
@@ -125,7 +125,7 @@ def assessment_card(a: Assessment) -> str:
     if signals:
         parts.append("<p><b>Watch:</b> " + ", ".join(f"“{esc(s)}”" for s in signals) + "</p>")
     for tip in a.tips:
-        parts.append(f"<p>💡 {esc(tip.text)}<br><span class='muted'>Guide: "
+        parts.append(f"<p><b>Tip:</b> {esc(tip.text)}<br><span class='muted'>Guide: "
                      f"{esc(tip.heading)}</span></p>")
     parts.append("</div>")
     return "".join(parts)

@@ -46,6 +46,15 @@ class HashEmbedder:
         return vectors
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody is listening on."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """The developer's own COACH_* settings never leak into a test."""

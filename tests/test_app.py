@@ -1,16 +1,11 @@
 from __future__ import annotations
 
-import socket
-
 import pytest
+
+from .conftest import free_port
 
 pytestmark = pytest.mark.slow
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +13,7 @@ def launched(real_services):
     import app
 
     demo = app.build_demo(real_services)
-    port = _free_port()
+    port = free_port()
     demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
                         share=False, quiet=True)
     yield f"http://127.0.0.1:{port}/"

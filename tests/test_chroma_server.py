@@ -16,22 +16,17 @@ from coach.config import Settings
 from coach.knowledge import chunk_guide
 from coach.retrieval import KnowledgeIndex, open_client
 
-from .conftest import KNOWLEDGE, HashEmbedder
+from .conftest import KNOWLEDGE, HashEmbedder, free_port
 
 pytestmark = pytest.mark.slow
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory):
     chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
     assert chroma, "the chroma command ships with chromadb"
-    port = _free_port()
+    port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
     proc = subprocess.Popen(
         [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],

@@ -148,3 +148,31 @@ def test_interpret_batch_keeps_order_and_reports_bad_lines(tmp_path, monkeypatch
     assert [r["error"]["message"][:10] for r in rows if "error" in r] == [
         "not valid ", 'each line ', "received m"]
     assert [r.get("line") for r in rows] == [None, 2, None, 4, 5]
+
+
+def test_assess_prints_a_verdict_and_tips(tmp_path) -> None:
+    env = {"COACH_DATA_DIR": str(tmp_path / "data")}
+    result = CliRunner().invoke(cli, ["assess", "So, did I get the job?"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "Pushy" in result.stdout and "Tip:" in result.stdout
+
+
+def test_assess_batch_writes_one_verdict_per_line(tmp_path) -> None:
+    batch = tmp_path / "asks.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"text": "Thank you! What are the next steps?"}),
+        json.dumps({"text": "When will you decide?", "moment": "early"}),
+        "{broken",
+        json.dumps({"text": "What's the salary?", "moment": "sometime"}),
+    ]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["assess", "--batch", str(batch)],
+                                env={"COACH_DATA_DIR": str(tmp_path / "data")})
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("verdict") for r in rows] == ["polite", "premature", None, None]
+    assert "moment" in rows[3]["error"]["message"]
+
+
+def test_assess_needs_a_message(tmp_path) -> None:
+    result = CliRunner().invoke(cli, ["assess"], env={"COACH_DATA_DIR": str(tmp_path / "d")})
+    assert result.exit_code == 1 and "Give the message in quotes" in result.output

@@ -156,3 +156,15 @@ def test_template_drafts_never_leave_unmarked_gaps_or_foreign_names(
     result = draft(request, None)
     problems = check_draft(result.subject, result.body, request, (0, 10_000))
     assert not [p for p in problems if "template gaps" in p or "names or things" in p], problems
+
+
+def test_mechanical_repair_fills_known_gaps_marks_unknown_ones_and_cuts_cliches() -> None:
+    request = REQUEST.model_copy(update={"topics": ""})
+    bad = GOOD.replace("the route-planning pipeline and data quality",
+                       "[mention a topic you discussed]").replace(
+        "Northwind Logistics. I enjoyed", "[Company Name]. I enjoyed") + \
+        "\nJust checking in on timing."
+    result = draft(request, FakeChat(bad))
+    assert result.method == "model (repaired)"
+    assert "[Something specific you discussed]" in result.body
+    assert "[Company Name]" not in result.body and "checking in" not in result.body.lower()

@@ -64,3 +64,34 @@ def test_a_dead_server_is_restarted_on_the_next_request(server: LocalServer,
     server._server, server._url = object(), stale_url  # looks alive, answers nothing
     answer = chat.complete([{"role": "user", "content": "Say ok."}], max_tokens=5)
     assert answer.strip() and server.starts == before + 1
+
+
+@pytest.mark.parametrize("kind", ["thank_you", "reply_to_rejection"])
+def test_email_drafts_with_the_embedded_model(chat: OpenAIChat, kind: str) -> None:
+    from coach.emails import EmailRequest, draft
+
+    request = EmailRequest(kind=kind, candidate_name="Amara Okafor",  # type: ignore[arg-type]
+                           interviewer_name="Dana Reyes", company="Northwind Logistics",
+                           role="Data Engineer", topics="the route planner")
+    result = draft(request, chat)
+    assert result.subject and "Dana" in result.body
+    assert result.method in ("model", "model (second try)", "template")
+    if result.method != "template":
+        assert "Apollo" not in result.body  # checked drafts hold only the request's facts
+
+
+def test_a_short_practice_session_with_the_embedded_model(chat: OpenAIChat) -> None:
+    from coach.interview import PRESETS
+    from coach.practice import start, take_turn
+    from coach.replies import interpret
+    from coach.report import build_report
+
+    session = start(PRESETS["Final round, clear timeline"])
+    for line in ["I'd learn the team's problems first and ship one small win.",
+                 "Thank you for your time. Could you tell me what the next steps are?"]:
+        pieces = list(take_turn(session, line, chat))
+        assert pieces and pieces[-1][1].strip()
+    answer = session.turns[-1].text
+    assert interpret(answer).category == "clear_timeline"  # checked against the hidden truth
+    report = build_report(session, None)
+    assert report.interpretation is not None and report.thank_you is not None

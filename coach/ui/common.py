@@ -11,6 +11,10 @@ from typing import Any
 from coach import views
 from coach.errors import CoachError, InputError
 
+# Events that wait on the language model share one queue lane, so quick requests (interpret,
+# search) never wait behind a long generation; llama.cpp has two slots, hence two at a time.
+MODEL_LANE, MODEL_LANE_SIZE = "model", 2
+
 EMAIL_KINDS = [
     ("Thank-you (within 24 hours)", "thank_you"),
     ("Follow-up after no response", "no_response_follow_up"),
@@ -47,7 +51,7 @@ def parse_date(value: str | None, label: str) -> date | None:
 
 def error_card(exc: CoachError) -> str:
     """A short error message for the page (never a traceback)."""
-    return f"<div class='result-card' role='alert'>⚠️ {views.esc(exc)}</div>"
+    return f"<div class='result-card' role='alert'><b>Problem:</b> {views.esc(exc)}</div>"
 
 
 def download(name: str, data: bytes | str) -> str:

@@ -64,7 +64,7 @@ def build(services: Services, shared: Shared) -> InterpretTab:
     with gr.Row():
         step = gr.Dropdown([], label="Draft the email for a plan step", scale=3)
         to_write = gr.Button("Open in Write", scale=1)
-    ics_file = gr.File(label="Plan as a calendar file (.ics)")
+    ics_file = gr.File(label="Plan as a calendar file (.ics)", elem_id="ics-file")
     details = gr.JSON(label="Details (JSON)", visible=False)
     gr.Examples(EXAMPLES, inputs=[reply])
     gr.on([read.click], interpret, [reply, received, shared.interview_date, thanked],

@@ -11,7 +11,7 @@ from coach.interview import PRESETS, STAGE_LABELS, TRUTH_LABELS, Scenario, surpr
 from coach.practice import Session, interviewer_answer, start, take_turn
 from coach.report import build_report, to_markdown
 from coach.services import Services
-from coach.ui.common import download
+from coach.ui.common import MODEL_LANE, MODEL_LANE_SIZE, download
 
 
 @dataclass
@@ -126,9 +126,11 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     begin.click(practice_start, scenario_fields,
                 [state, chat, coaching, said, report_file, report_md], api_name="practice_start")
     gr.on([send.click, said.submit], practice_turn, [state, said],
-          [state, chat, coaching, said], api_name="practice_turn")
+          [state, chat, coaching, said], api_name="practice_turn",
+          concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
     finish.click(practice_end, [state, name_box], [report_md, report_file, history],
-                 api_name="practice_report")
+                 api_name="practice_report", concurrency_id=MODEL_LANE,
+                 concurrency_limit=MODEL_LANE_SIZE)
     return PracticeTab(state=state, to_interpret=to_interpret, to_write=to_write)
 
 

@@ -40,7 +40,7 @@ def build(services: Services) -> None:
         try:
             services.use_backend(backend, base_url, model, api_key)
         except CoachError as exc:
-            return f"<p role='alert'>⚠️ {views.esc(exc)}</p>" + status_html(services, False)
+            return f"<p role='alert'>Problem: {views.esc(exc)}</p>" + status_html(services, False)
         return status_html(services, probe=True)
 
     gr.Markdown("What the app runs on. Nothing leaves this machine unless you point it at an "

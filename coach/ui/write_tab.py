@@ -8,9 +8,18 @@ from typing import Any
 from coach import views
 from coach.errors import CoachError
 from coach.services import Services
-from coach.ui.common import EMAIL_KINDS, Shared, download, error_card, parse_date
+from coach.ui.common import (
+    EMAIL_KINDS,
+    MODEL_LANE,
+    MODEL_LANE_SIZE,
+    Shared,
+    download,
+    error_card,
+    parse_date,
+)
 
 HOW = {"model": "written by the model and checked",
+       "model (repaired)": "written by the model, with gaps marked and off-tone lines removed",
        "model (second try)": "rewritten once by the model to pass the checks",
        "template": "built from the guide's template"}
 
@@ -43,7 +52,7 @@ def build(services: Services, shared: Shared) -> WriteTab:
             result = services.draft_email(request)
         except CoachError as exc:
             return "", "", error_card(exc), None, {"error": str(exc)}
-        notes = "".join(f"<p class='muted'>⚠️ {views.esc(w)}</p>" for w in result.warnings)
+        notes = "".join(f"<p class='muted'>Check: {views.esc(w)}</p>" for w in result.warnings)
         sources = " · ".join(views.esc(g.heading_path) for g in result.guidance)
         info = (f"<p class='muted'>Draft {HOW[result.method]}; {result.words} words."
                 f"{' Drawn from: ' + sources if sources else ''}</p>{notes}"
@@ -67,13 +76,16 @@ def build(services: Services, shared: Shared) -> WriteTab:
         write = gr.Button("Draft", variant="primary")
         again = gr.Button("Regenerate")
     subject = gr.Textbox(label="Subject", buttons=["copy"], interactive=True)
-    body = gr.Textbox(label="Email (edit freely)", lines=14, buttons=["copy"], interactive=True)
+    body = gr.Textbox(label="Email (edit freely)", lines=14, buttons=["copy"], interactive=True,
+                      elem_id="email-body")
     info = gr.HTML()
     eml_file = gr.File(label="Download as .eml (opens as a draft)")
     details = gr.JSON(visible=False)
     inputs = [kind, shared.name, shared.interviewer, shared.company, shared.role,
               shared.interview_date, topics, experience, extra, tone, reply]
     outputs = [subject, body, info, eml_file, details]
-    write.click(draft_email, inputs, outputs, api_name="draft_email")
-    again.click(draft_email, inputs, outputs, api_visibility="private")
+    write.click(draft_email, inputs, outputs, api_name="draft_email",
+                concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
+    again.click(draft_email, inputs, outputs, api_visibility="private",
+                concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
     return WriteTab(kind=kind, reply=reply)
