@@ -139,8 +139,7 @@ class Services:
         """Draft a follow-up email with the configured model and the guide."""
         from coach.emails import draft
 
-        index = self.index if self.index.status().ready else None
-        return draft(request, self.model, index)
+        return draft(request, self.model, self.index)
 
     def interpret(self, text: str, received: date | None = None,
                   interview_date: date | None = None, context: ReplyContext | None = None,
@@ -148,9 +147,9 @@ class Services:
         """Interpret a reply with the index for citations and the model for unsure cases."""
         from coach.replies import interpret
 
-        index = self.index if self.index.status().ready else None
         model = self.model if self.settings.classify_with_model else None
-        return interpret(text, received, interview_date, context, index=index, model=model,
+        # An index that is not built yet shows up as a note on the result, not an error.
+        return interpret(text, received, interview_date, context, index=self.index, model=model,
                          knowledge_dir=self.settings.knowledge_dir,
                          thank_you_sent=thank_you_sent)
 

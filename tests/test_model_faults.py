@@ -37,7 +37,7 @@ class Faulty(BaseHTTPRequestHandler):
         if mode == "429-then-ok":
             mode = "429" if cls.calls == 1 else "ok"
         if mode == "hang":
-            time.sleep(3)
+            time.sleep(6)
             return
         if mode in ("429", "500"):
             self.send_response(int(mode))
@@ -88,7 +88,7 @@ def server():
 @pytest.fixture
 def model(server):
     Faulty.calls = 0
-    return OpenAIChat(server, "fake", timeout=1.0, max_retries=0, context_window=4096)
+    return OpenAIChat(server, "fake", timeout=2.5, max_retries=0, context_window=4096)
 
 
 FAULTS = ["refused", "hang", "429", "500", "bad-json", "cut"]
@@ -97,7 +97,7 @@ FAULTS = ["refused", "hang", "429", "500", "bad-json", "cut"]
 def _set(mode: str, model: OpenAIChat) -> OpenAIChat:
     Faulty.mode = mode
     if mode == "refused":
-        return OpenAIChat("http://127.0.0.1:9/v1", "fake", timeout=1.0, max_retries=0)
+        return OpenAIChat("http://127.0.0.1:9/v1", "fake", timeout=2.5, max_retries=0)
     return model
 
 
@@ -138,6 +138,6 @@ def test_interpret_keeps_its_fast_reading_with_a_note(model, mode) -> None:
 
 def test_429_then_200_works_when_retries_are_on(server) -> None:
     Faulty.mode, Faulty.calls = "429-then-ok", 0
-    patient = OpenAIChat(server, "fake", timeout=2.0, max_retries=1, context_window=4096)
+    patient = OpenAIChat(server, "fake", timeout=5.0, max_retries=1, context_window=4096)
     assert patient.complete([{"role": "user", "content": "hi"}]) == GOOD
     assert Faulty.calls == 2

@@ -76,9 +76,8 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     def practice_end(session: Session | None, name: str) -> tuple[str, str | None, str]:
         if session is None or len(session.turns) < 2:
             raise gr.Error("Say something to the interviewer first.")
-        index = services.index if services.index.status().ready else None
         report = build_report(session, services.model, candidate_name=name or "",
-                              index=index, store=services.store)
+                              index=services.index, store=services.store)
         markdown = to_markdown(report, session)
         return (markdown, download("practice-report.md", markdown),
                 views.history_table(services.store.history()))
