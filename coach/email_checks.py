@@ -108,7 +108,9 @@ def check_draft(subject: str, body: str, request: EmailRequest,
     if invented:
         problems.append("do not mention names or things not in the facts: "
                         + ", ".join(invented[:4]))
-    numbers = set(re.findall(r"\d+", body)) - allowed_numbers(request)
+    # "1." starting a list line is layout, not a fact.
+    unlisted = re.sub(r"(?m)^\s*\d{1,2}[.)]\s", "", body)
+    numbers = set(re.findall(r"\d+", unlisted)) - allowed_numbers(request)
     if numbers:
         problems.append("do not invent numbers or dates: " + ", ".join(sorted(numbers)[:3]))
     words = len(body.split())
@@ -137,7 +139,8 @@ GAP_FIELDS = (("topic", "topics"), ("discuss", "topics"), ("project", "topics"),
               ("recipient", "interviewer_name"), ("company", "company"), ("initiative", "topics"),
               ("organi", "company"), ("position", "role"), ("job title", "role"),
               ("role", "role"), ("your name", "candidate_name"), ("experience", "experience"),
-              ("date", "interview_date"))
+              ("date", "interview_date"), ("availab", "extra"), ("time", "extra"),
+              ("slot", "extra"))
 
 
 def repair(subject: str, body: str, request: EmailRequest) -> tuple[str, str]:
@@ -148,6 +151,8 @@ def repair(subject: str, body: str, request: EmailRequest) -> tuple[str, str]:
         for word, field in GAP_FIELDS:
             if word in inside:
                 value = getattr(request, field, None)
+                if field == "extra" and not value:
+                    return EXTRA_PLACEHOLDERS[0]
                 if field == "interview_date" and value:
                     return f"{value:%A %d %B}"
                 return str(value) if value else placeholder(field)

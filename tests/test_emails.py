@@ -168,3 +168,21 @@ def test_mechanical_repair_fills_known_gaps_marks_unknown_ones_and_cuts_cliches(
     assert result.method == "model (repaired)"
     assert "[Something specific you discussed]" in result.body
     assert "[Company Name]" not in result.body and "checking in" not in result.body.lower()
+
+
+def test_numbered_lists_are_not_invented_numbers_but_times_are() -> None:
+    listed = GOOD.split("\n", 2)[2].replace(
+        "I appreciate your time", "1. I appreciate your time")
+    assert not any("numbers" in p for p in check_draft("Thanks", listed, REQUEST,
+                                                         LENGTHS["thank_you"]))
+    timed = GOOD.split("\n", 2)[2] + "\nI am free at 10:30 on the 14th."
+    assert any("numbers" in p for p in check_draft("Thanks", timed, REQUEST,
+                                                     LENGTHS["thank_you"]))
+
+
+def test_a_time_gap_becomes_the_availability_placeholder() -> None:
+    from coach.email_checks import EXTRA_PLACEHOLDERS, repair
+
+    request = REQUEST.model_copy(update={"kind": "confirm_next_step"})
+    _, body = repair("Re", "Dear Dana,\n\nThank you! I can do [Interview time].", request)
+    assert EXTRA_PLACEHOLDERS[0] in body
