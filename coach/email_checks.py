@@ -143,9 +143,11 @@ GAP_FIELDS = (("topic", "topics"), ("discuss", "topics"), ("project", "topics"),
               ("slot", "extra"))
 
 
-def repair(subject: str, body: str, request: EmailRequest) -> tuple[str, str]:
+def repair(subject: str, body: str, request: EmailRequest,
+           bounds: tuple[int, int] | None = None) -> tuple[str, str]:
     """Mend what needs no model: gaps the request can fill or mark properly; sentences with
-    gaps nobody can fill, clichés or pressure dropped."""
+    gaps nobody can fill, clichés or pressure dropped; a draft a little over its length bound
+    trimmed by its least necessary sentences (never the greeting, the thanks or the sign-off)."""
     def fill(match: re.Match[str]) -> str:
         inside = match.group(0).lower()
         for word, field in GAP_FIELDS:
@@ -169,4 +171,25 @@ def repair(subject: str, body: str, request: EmailRequest) -> tuple[str, str]:
     kept = [piece for piece in pieces
             if not (any(c in piece.lower() for c in CLICHES) or PRESSURE.search(piece)
                     or any(g not in allowed for g in SQUARE.findall(piece)))]
-    return mend(subject), re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip()
+    text = re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip()
+    if bounds is not None:
+        text = _trim(text, bounds[1])
+    return mend(subject), text
+
+
+def _trim(body: str, high: int) -> str:
+    """Drop middle sentences, last first, while the body is over `high` words (by <= 30%)."""
+    words = len(body.split())
+    if words <= high or words > high * 1.3:
+        return body
+    paragraphs = body.split("\n\n")
+    # Never the greeting or the sign-off; each paragraph keeps its first sentence (the thanks).
+    middle = range(1, len(paragraphs) - 1)
+    for i in reversed(middle):
+        sentences = re.split(r"(?<=[.!?])\s+", paragraphs[i])
+        while len(sentences) > 1 and words > high:
+            words -= len(sentences.pop().split())
+        paragraphs[i] = " ".join(sentences)
+        if words <= high:
+            break
+    return "\n\n".join(paragraphs)

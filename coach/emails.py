@@ -193,7 +193,8 @@ def draft(request: EmailRequest, model: ChatModel | None,
     fallback_reason = "No language model is configured."
     if model is not None:
         system = load_prompt(
-            "email", brief=KIND_BRIEFS[request.kind], tone=request.tone, low=low, high=high,
+            "email", brief=KIND_BRIEFS[request.kind], tone=request.tone, high=high,
+            target=(low + high) // 2,
             facts=facts(request),
             guidance="\n\n".join(f"[{g.heading_path}]\n{g.text}" for g in guidance) or "(none)",
         )
@@ -211,7 +212,7 @@ def draft(request: EmailRequest, model: ChatModel | None,
             method: Literal["model", "model (repaired)", "model (second try)"] = \
                 "model" if attempt == 0 else "model (second try)"
             if problems:
-                mended = repair(subject, body, request)
+                mended = repair(subject, body, request, (low, high))
                 if not check_draft(*mended, request, (low, high)):
                     (subject, body), problems = mended, []
                     method = "model (repaired)" if attempt == 0 else method

@@ -119,3 +119,36 @@ def test_off_loopback_needs_a_login() -> None:
         app.launch_options(Settings(_env_file=None, host="0.0.0.0"))
     options = app.launch_options(Settings(_env_file=None, host="0.0.0.0", auth="ana:s3cret"))
     assert options["auth"] == ("ana", "s3cret") and options["share"] is False
+
+
+def _catalogue():
+    from .test_bad_input import CASES
+
+    return CASES
+
+
+@pytest.mark.parametrize(("name", "text"), _catalogue(), ids=[n for n, _ in _catalogue()])
+def test_bad_input_catalogue_through_the_api(launched, name: str, text: str) -> None:
+    from gradio_client import Client
+
+    client = Client(launched, verbose=False)
+    card, _, details, _ = client.predict(text, "2026-11-26", "", False, api_name="/interpret")
+    assert ("category" in details) or ("error" in details and "Problem:" in card)
+    assert "Traceback" not in card and "<script" not in card
+    found = client.predict(text, 3, api_name="/search_guide")
+    assert "Traceback" not in found and "<script" not in found
+
+
+def test_invalid_utf8_bytes_through_the_api_are_refused_cleanly(launched) -> None:
+    import httpx2
+
+    url = launched + "gradio_api/call/interpret"
+    body = b'{"data": ["\xff\xfe\xfa bytes", "2026-11-26", "", false]}'
+    answer = httpx2.post(url, content=body, headers={"Content-Type": "application/json"},
+                         timeout=10)
+    assert 400 <= answer.status_code < 500
+    from gradio_client import Client
+
+    card, _, details, _ = Client(launched, verbose=False).predict(
+        "We'll decide by Friday.", "2026-11-26", "", False, api_name="/interpret")
+    assert details["category"] == "clear_timeline"  # the app still answers

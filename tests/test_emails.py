@@ -186,3 +186,16 @@ def test_a_time_gap_becomes_the_availability_placeholder() -> None:
     request = REQUEST.model_copy(update={"kind": "confirm_next_step"})
     _, body = repair("Re", "Dear Dana,\n\nThank you! I can do [Interview time].", request)
     assert EXTRA_PLACEHOLDERS[0] in body
+
+
+def test_a_draft_a_little_too_long_is_trimmed_but_keeps_its_frame() -> None:
+    from coach.email_checks import repair
+
+    extra = " ".join(f"I also enjoyed detail number {w}." for w in ["one", "two", "three"])
+    body = GOOD.split("\n", 2)[2].replace("the problems you are solving.",
+                                         "the problems you are solving. " + extra)
+    words = len(body.split())
+    _, trimmed = repair("Thanks", body, REQUEST, (80, words - 10))
+    assert len(trimmed.split()) <= words - 10
+    assert trimmed.startswith("Dear Dana Reyes,") and trimmed.endswith("Amara Okafor")
+    assert "Thank you for taking the time" in trimmed

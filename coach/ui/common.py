@@ -38,6 +38,15 @@ class Shared:
     interview_date: Any
 
 
+def announce_cold_start(services: Any) -> None:
+    """Tell the user, in the page, when this request has to start the built-in model first."""
+    import gradio as gr
+
+    if services.settings.backend == "local" and not services.local_server.running:
+        gr.Info("Starting the built-in model: the first start checks (or prepares) a 1.1 GB "
+                "file and can take up to a minute.")
+
+
 def parse_date(value: str | None, label: str) -> date | None:
     """A YYYY-MM-DD text box as a date (None when empty)."""
     value = (value or "").strip()

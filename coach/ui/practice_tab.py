@@ -11,7 +11,7 @@ from coach.interview import PRESETS, STAGE_LABELS, TRUTH_LABELS, Scenario, surpr
 from coach.practice import Session, interviewer_answer, start, take_turn
 from coach.report import build_report, to_markdown
 from coach.services import Services
-from coach.ui.common import MODEL_LANE, MODEL_LANE_SIZE, download
+from coach.ui.common import MODEL_LANE, MODEL_LANE_SIZE, announce_cold_start, download
 
 
 @dataclass
@@ -64,6 +64,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     def practice_turn(session: Session | None, message: str) -> Any:
         if session is None:
             raise gr.Error("Start a session first.")
+        announce_cold_start(services)
         try:
             for _, reply in take_turn(session, message, services.model,
                                       ask_model=services.ask_model, store=services.store):

@@ -13,6 +13,7 @@ from coach.ui.common import (
     MODEL_LANE,
     MODEL_LANE_SIZE,
     Shared,
+    announce_cold_start,
     download,
     error_card,
     parse_date,
@@ -41,6 +42,7 @@ def build(services: Services, shared: Shared) -> WriteTab:
     def draft_email(kind: str, name: str, interviewer: str, company: str, role: str,
                     interview_date: str, topics: str, experience: str, extra: str, tone: str,
                     reply: str) -> tuple[str, str, str, str | None, dict[str, Any]]:
+        announce_cold_start(services)
         try:
             interpretation = services.interpret(reply) if (reply or "").strip() else None
             request = EmailRequest.model_validate({
