@@ -170,8 +170,6 @@ def assess(text: str, moment: Moment = "invited", *, already_answered: bool = Fa
     asking = [a for a in asks if a != "clarifies"]
     if len(asking) >= 2 and _question_count(body) >= 3:
         pushy.append("several questions fired at once")
-    if moment == "after_answer" and asks == ["clarifies"] and not pushy:
-        asks = ["clarifies"]
 
     if pushy:
         verdict: Verdict = "pushy"

@@ -206,7 +206,8 @@ class KnowledgeIndex:
         k = max(1, min(int(k), 50))
         lexical = self._lexical(collection)
         pool = min(lexical.size, max(50, 10 * k))
-        found = collection.query(query_embeddings=[self.embedder.embed([query])[0]],
+        query_vector = self.embedder.embed([query])[0]
+        found = collection.query(query_embeddings=[query_vector],
                                  n_results=pool, include=["distances"])
         similarity = {cid: 1.0 - d
                       for cid, d in zip(found["ids"][0], (found["distances"] or [[]])[0],
@@ -225,7 +226,7 @@ class KnowledgeIndex:
             seen.add(doc.heading_path)
             score = similarity.get(cid)
             if score is None:
-                score = float(lexical.cosine(cid, self.embedder, query))
+                score = lexical.cosine(cid, query_vector)
             results.append(Guidance(text=doc.text, heading_path=doc.heading_path,
                                     source=doc.source, score=round(score, 4), chunk_id=cid))
             if len(results) == k:
@@ -290,7 +291,6 @@ class _Lexical:
                     scores[cid] += idf * tf * 2.2 / (tf + norm)
         return sorted(scores, key=lambda c: -scores[c])
 
-    def cosine(self, cid: str, embedder: Embedder, query: str) -> float:
-        """Cosine similarity of a chunk found by words alone."""
-        q = embedder.embed([query])[0]
-        return sum(a * b for a, b in zip(q, self._vectors[cid], strict=True))
+    def cosine(self, cid: str, query_vector: list[float]) -> float:
+        """Cosine similarity of a chunk found by words alone (vectors are unit length)."""
+        return float(sum(a * b for a, b in zip(query_vector, self._vectors[cid], strict=True)))
