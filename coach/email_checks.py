@@ -143,13 +143,18 @@ GAP_FIELDS = (("topic", "topics"), ("discuss", "topics"), ("project", "topics"),
               ("slot", "extra"))
 
 
-def repair(subject: str, body: str, request: EmailRequest,
-           bounds: tuple[int, int] | None = None) -> tuple[str, str]:
-    """Mend what needs no model: gaps the request can fill or mark properly; sentences with
-    gaps nobody can fill, clichés or pressure dropped; a draft a little over its length bound
-    trimmed by its least necessary sentences (never the greeting, the thanks or the sign-off)."""
+def repair(text: str, request: EmailRequest) -> str:
+    """Mend what needs no model: gaps the request can fill are filled or marked properly; known
+    names the model put in brackets lose them; sentences with gaps nobody can fill, clichés or
+    pressure are dropped."""
+    values = {str(getattr(request, f) or "").lower(): str(getattr(request, f))
+              for f in ("candidate_name", "interviewer_name", "company", "role", "extra")}
+    values.pop("", None)
+
     def fill(match: re.Match[str]) -> str:
         inside = match.group(0).lower()
+        if inside[1:-1].strip() in values:  # a known name the model put in brackets
+            return values[inside[1:-1].strip()]
         for word, field in GAP_FIELDS:
             if word in inside:
                 value = getattr(request, field, None)
@@ -167,29 +172,9 @@ def repair(subject: str, body: str, request: EmailRequest,
 
     # Split into sentences and line breaks, keeping the separators, so only the offending
     # sentence goes and the layout stays.
-    pieces = re.split(r"((?<=[.!?])[ \t]+|\n)", mend(body))
+    pieces = re.split(r"((?<=[.!?])[ \t]+|\n)", mend(text))
     kept = [piece for piece in pieces
             if not (any(c in piece.lower() for c in CLICHES) or PRESSURE.search(piece)
                     or any(g not in allowed for g in SQUARE.findall(piece)))]
-    text = re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip()
-    if bounds is not None:
-        text = _trim(text, bounds[1])
-    return mend(subject), text
+    return re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip()
 
-
-def _trim(body: str, high: int) -> str:
-    """Drop middle sentences, last first, while the body is over `high` words (by <= 30%)."""
-    words = len(body.split())
-    if words <= high or words > high * 1.3:
-        return body
-    paragraphs = body.split("\n\n")
-    # Never the greeting or the sign-off; each paragraph keeps its first sentence (the thanks).
-    middle = range(1, len(paragraphs) - 1)
-    for i in reversed(middle):
-        sentences = re.split(r"(?<=[.!?])\s+", paragraphs[i])
-        while len(sentences) > 1 and words > high:
-            words -= len(sentences.pop().split())
-        paragraphs[i] = " ".join(sentences)
-        if words <= high:
-            break
-    return "\n\n".join(paragraphs)

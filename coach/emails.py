@@ -1,9 +1,12 @@
 """Follow-up email drafts: grounded in the guide, personalised by the model, then checked.
 
-Every draft is validated (facts from the request only, no unfilled placeholders, a subject,
-a length that suits the kind, the guide's tone rules); a failing draft is regenerated once
-with its failures named, and if it still fails, or no model answers, a template built from
-the guide's own structure is returned. The user always gets a usable draft.
+The guide's shape of each kind of email (subject, greeting, opening thanks, closing, sign-off)
+is fixed by `email_templates.frame`; the model writes the paragraph that makes it personal,
+from the request's facts. Keeping the model to one paragraph keeps a small local model fast
+and on script. Every draft is validated (facts from the request only, no unfilled
+placeholders, a length that suits the kind, the guide's tone rules); a failing paragraph is
+mended mechanically or regenerated once with its failures named, and if it still fails, or no
+model answers, the frame's own guide-worded middle is used. The user always gets a usable draft.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from coach.cleaning import _CONTROL
 from coach.email_checks import check_draft, placeholder, repair
-from coach.email_templates import LENGTHS, template_draft
+from coach.email_templates import LENGTHS, Frame, frame, template_draft
 from coach.errors import CoachError
 from coach.prompts import load_prompt
 from coach.retrieval import Guidance
@@ -27,24 +30,6 @@ if TYPE_CHECKING:
     from coach.retrieval import KnowledgeIndex
 
 MAX_FIELD = 10_000
-KIND_BRIEFS: dict[str, str] = {
-    "thank_you": "a thank-you email sent within 24 hours of the interview: thank them, "
-                 "mention one or two specific topics discussed, restate interest and fit",
-    "no_response_follow_up": "a polite follow-up after no response: thank them again, restate "
-                             "interest, ask whether there is an update on the timeline",
-    "feedback_request": "a request for feedback on the interview: thank them, ask for one or "
-                        "two specific points to improve, no pressure",
-    "reply_to_timeline": "a reply to a stated timeline: thank them, acknowledge the date, and "
-                         "ask whether following up after that date is welcome",
-    "confirm_next_step": "an acceptance of the next step: thank them, say you are glad to move "
-                         "forward, give availability or what they asked for",
-    "reply_to_no_next_steps": "a gracious reply to news that hiring is paused: thank them for "
-                              "telling you, say you understand, stay interested if it reopens",
-    "reply_to_rejection": "a gracious reply to a rejection: thank them, accept the decision, "
-                          "keep the door open for future roles, optionally ask for feedback",
-    "additional_information": "a short note offering something that helps the decision "
-                              "(an example of work, a reference, a clarification)",
-}
 GUIDE_QUERIES: dict[str, str] = {
     "thank_you": "sending a thank-you email within 24 hours sample",
     "no_response_follow_up": "follow-up email after no response template",
@@ -174,9 +159,74 @@ def split_draft(text: str) -> tuple[str, str]:
     return "", text
 
 
+GREETING = re.compile(r"(?i)^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b"
+                      r"[^.!?\n]{0,60}[,:!]?$")
+SIGN_OFF_LINE = re.compile(
+    r"(?i)^(?:best|kind|warm|warmest|many thanks|thanks|thank you|regards|sincerely|yours|"
+    r"cheers|all the best|respectfully|with gratitude)\b[^.!?\n]{0,25}[,.!]?$")
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the shorter sentence's words found in the other (0..1)."""
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def paragraph(text: str, request: EmailRequest, shape: Frame) -> str:
+    """The model's paragraph, without the subject, greeting, repeated opening or closing and
+    sign-off a small model often adds anyway."""
+    lines = [line.strip() for line in text.strip().strip("`").strip().splitlines()]
+    lines = [line for line in lines if not re.match(r"(?i)^\**subject\**\s*:", line)]
+    while lines and (not lines[0] or GREETING.match(lines[0])):
+        lines.pop(0)
+    for i, line in enumerate(lines):
+        if SIGN_OFF_LINE.match(line):
+            lines = lines[:i]
+            break
+    names = {request.candidate_name, placeholder("candidate_name"), ""}
+    while lines and lines[-1] in names:
+        lines.pop()
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    body = body.replace("<THE PARAGRAPH>", "").strip()
+    if body[:1] in "\"“'" and body[-1:] in "\"”'":  # echoed the quoted example's quotes
+        body = body[1:-1].strip()
+    elif body[:1] in "\"“" and body.count(body[0]) == 1:
+        body = body[1:].strip()
+    sentences = [s for s in SENTENCE.split(body) if s.strip()]
+    if len(sentences) > 1 and not re.search(r"[.!?\"”')]$", sentences[-1]):
+        sentences.pop()  # cut off by the token limit mid-sentence
+        body = " ".join(sentences)
+    kept = [s for i, s in enumerate(sentences)
+            if _overlap(s, shape.opening) < 0.7 and _overlap(s, shape.closing) < 0.7
+            and not (i == 0 and re.match(r"(?i)(thank|thanks)\b", s.strip()))]
+    return " ".join(kept).strip() if len(kept) != len(sentences) else body
+
+
+def _trim(text: str, high: int) -> str:
+    """Drop the paragraph's last sentences while it is over `high` words (keeps one)."""
+    sentences = SENTENCE.split(text)
+    while len(sentences) > 1 and len(" ".join(sentences).split()) > high:
+        sentences.pop()
+    return " ".join(sentences)
+
+
+def _paragraph_problems(problems: list[str], words: int, bounds: tuple[int, int]) -> list[str]:
+    """The whole-body checks restated for the paragraph the model writes."""
+    low, high = bounds
+    out = [p for p in problems if not p.startswith(("write at least", "keep it under",
+                                                    "open with thanks", "start with"))]
+    if words < low:
+        out.append(f"write a longer paragraph: at least {low} words (now {words})")
+    elif words > high:
+        out.append(f"write a shorter paragraph: at most {high} words (now {words})")
+    return out
+
+
 def draft(request: EmailRequest, model: ChatModel | None,
           index: KnowledgeIndex | None = None) -> EmailDraft:
-    """A validated draft from the model, or the guide-based template when that fails."""
+    """A validated draft: the guide's frame around a paragraph the model writes from the
+    request's facts, or the guide-based template when that fails."""
     request, warnings = tidy(request)
     warnings += missing_warnings(request)
     guidance: list[Guidance] = []
@@ -190,39 +240,48 @@ def draft(request: EmailRequest, model: ChatModel | None,
         high = (low + high) // 2
     elif request.length == "long":
         low = (low + high) // 2
+    shape = frame(request)
+    # The paragraph's own bounds: what the frame leaves of the kind's length.
+    p_low, p_high = max(1, low - shape.words), max(10, high - shape.words)
+    target = min(p_high, max(30, p_low + 20) + (25 if request.length == "long" else 0))
     fallback_reason = "No language model is configured."
     if model is not None:
-        system = load_prompt(
-            "email", brief=KIND_BRIEFS[request.kind], tone=request.tone, high=high,
-            target=(low + high) // 2,
-            facts=facts(request),
-            guidance="\n\n".join(f"[{g.heading_path}]\n{g.text}" for g in guidance) or "(none)",
-        )
-        messages = [{"role": "system", "content": system},
-                    {"role": "user", "content": "Write the email now."}]
+        system = load_prompt("email", guidance="\n\n".join(
+            f"[{g.heading_path}]\n{g.text}" for g in guidance[:1]) or "(none)")
+        ask = load_prompt(
+            "email_request", tone=request.tone, greeting=shape.greeting, opening=shape.opening,
+            closing=shape.closing, facts=facts(request), task=shape.task, target=target,
+            example=shape.middle,
+            sentences="Two or three sentences" if target >= 45 else "One or two sentences")
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": ask}]
         for attempt in range(2):
             try:
-                text = model.complete(messages, max_tokens=int(high * 1.6) + 60,
+                text = model.complete(messages, max_tokens=min(int(p_high * 1.6), 2 * target)
+                                      + 20,
                                       temperature=0.4)
             except CoachError as exc:
                 fallback_reason = f"The model could not write it ({exc})"
                 break
-            subject, body = split_draft(text)
-            problems = check_draft(subject, body, request, (low, high))
+            middle = paragraph(text, request, shape)
+            body = shape.body(middle)
+            problems = _paragraph_problems(
+                check_draft(shape.subject, body, request, (low, high)),
+                len(middle.split()), (p_low, p_high))
             method: Literal["model", "model (repaired)", "model (second try)"] = \
                 "model" if attempt == 0 else "model (second try)"
             if problems:
-                mended = repair(subject, body, request, (low, high))
-                if not check_draft(*mended, request, (low, high)):
-                    (subject, body), problems = mended, []
+                mended = _trim(repair(middle, request), p_high)
+                body = shape.body(mended)
+                if mended and not check_draft(shape.subject, body, request, (low, high)):
+                    problems = []
                     method = "model (repaired)" if attempt == 0 else method
             if not problems:
-                return EmailDraft(kind=request.kind, subject=subject, body=body,
+                return EmailDraft(kind=request.kind, subject=shape.subject, body=body,
                                   guidance=guidance, warnings=warnings, method=method)
             fallback_reason = "The model's draft failed checks twice (" + "; ".join(problems) + ")"
             messages += [{"role": "assistant", "content": text},
-                         {"role": "user", "content": "Rewrite it. Fix: " + "; ".join(problems)
-                          + ". Start with 'Subject:'."}]
+                         {"role": "user", "content": "Rewrite the paragraph. Fix: "
+                          + "; ".join(problems) + ". Output only the paragraph."}]
     subject, body = template_draft(request)
     warnings.append(f"{fallback_reason}: this draft is built from the guide's template. "
                     "Personalise it before sending.")

@@ -19,10 +19,12 @@ from coach.ui.common import (
     parse_date,
 )
 
-HOW = {"model": "written by the model and checked",
-       "model (repaired)": "written by the model, with gaps marked and off-tone lines removed",
-       "model (second try)": "rewritten once by the model to pass the checks",
-       "template": "built from the guide's template"}
+HOW = {"model": "in the guide's frame, its middle written by the model and checked",
+       "model (repaired)": "in the guide's frame, its middle written by the model, with gaps "
+                           "marked and off-tone or surplus lines removed",
+       "model (second try)": "in the guide's frame, its middle rewritten once by the model to "
+                             "pass the checks",
+       "template": "from the guide's template"}
 
 
 @dataclass
