@@ -10,13 +10,26 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, Field
 
-from coach.ask_cues import ASK_CUES, PRESUME, PUSHY, STYLE_CUES, find
+from coach.ask_cues import (
+    ASK_CUES,
+    CLAUSE,
+    EITHER_OR,
+    FUTURE_SELF,
+    HIRING,
+    OTHER_TOPIC,
+    PRESUME,
+    PROCESS,
+    PUSHY,
+    STYLE_CUES,
+    find,
+)
 from coach.classifier import strip_injection, train_softmax
 from coach.cleaning import clean_reply
 from coach.embeddings import Embedder
@@ -74,15 +87,26 @@ class Assessment(BaseModel):
 
 # A sentence that asks something: a question mark, or a request phrased without one.
 QUESTION = re.compile(
-    r"\?|^\s*(?:(?:so|and|ok(?:ay)?|but|also),?\s+)?(?:¿|could|can|would|may|might|will|is|are|"
-    r"do|does|what|when|how|who|which|where|"
+    r"\?|^\s*(?:(?:so|and|ok(?:ay)?|but|also|um+|uh+|er+|like|right|well|yeah|fine|hmm+),?\s+)*(?:¿|could|can|would|"
+    r"may|might|will|is|are|do|does|what|whats|when|how|who|which|where|"
     r"should|any chance|est-ce|wann|quand)\b|\b(?:let me know|tell me|walk me through|"
-    r"i(?:'d| would) (?:love|like) to (?:know|understand|hear)|i was wondering)\b", re.IGNORECASE)
+    r"i(?:'d| would) (?:love|like) to (?:know|understand|hear|ask)|i was wondering|"
+    r"i want(?:ed)? to (?:know|ask)|(?:can|could|may) i (?:just )?ask|"
+    r"i(?:'d| would) be grateful (?:for|if)|"
+    r"i(?:'d| would) appreciate (?:a|an|any|some|knowing|it if))\b|"
+    r"(?:^|[,;:—–-]\s*)(?:(?:and|so|but|uh+|um+|er+m?|like|anyway|actually|then|ok(?:ay)?|well|right)\s+)*"
+    r"(?:what|when|how|who|which|where)(?:'s|\s)",
+    re.IGNORECASE)
+# A statement aimed at the interviewer or announcing the candidate's own plans.
+ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # Generic asks that repeat what an answer has just covered.
 REASK = re.compile(
     r"(?:so )?what(?:'s| is| are) the (?:next steps|timeline|time ?frame|process)\b(?! after)|"
     r"when (?:will|do|can|would) i (?:hear|know|get (?:an|a|the) (?:answer|decision))|"
-    r"when(?:'s| is) the decision|when will you (?:decide|know)", re.IGNORECASE)
+    r"when(?:'s| is) the decision|when will you (?:decide|know)|"
+    r"^\W*(?:(?:ok(?:ay)?|right|fine|sure|yes|yeah)\W+)*"
+    r"but when\b(?! (?:you|we|i) (?:say|said|mention))",
+    re.IGNORECASE)
 
 
 def _whole_words(text: str, match: re.Match[str]) -> str:
@@ -101,20 +125,24 @@ VERDICTS: tuple[Verdict, ...] = ("polite", "pushy", "premature", "not_an_ask")
 
 
 class AskModel:
-    """A softmax model on MiniLM embeddings of the ask bank, for what the cues miss.
+    """A softmax model on MiniLM embeddings of the ask banks, for what the cues miss.
 
     Consulted only when no cue fires, so cue-based verdicts stay exactly as the rules say;
     embeddings are deterministic, so the same message still gets the same verdict.
+    `banks`: one bank file, a folder (every bank*.jsonl in it) or a list of bank files.
     """
 
-    def __init__(self, bank: Path, embedder: Embedder) -> None:
-        rows = [json.loads(line) for line in bank.read_text(encoding="utf-8").splitlines()
-                if line.strip()]
-        rows = [r for r in rows if r.get("verdict") in VERDICTS and r.get("moment") in MOMENTS]
+    def __init__(self, banks: Path | Sequence[Path], embedder: Embedder) -> None:
+        rows = [r for path in bank_files(banks) for r in _read_bank(path)]
+        rows = [r for r in rows if r.get("text") and r.get("verdict") in VERDICTS
+                and r.get("moment") in MOMENTS]
+        if not rows:
+            raise ValueError(f"No labelled asks in {banks}.")
         self.embedder = embedder
         x = np.array([self._row(v, r["moment"]) for v, r in
                       zip(embedder.embed([r["text"] for r in rows]), rows, strict=True)])
         y = np.array([VERDICTS.index(r["verdict"]) for r in rows])
+        self.size = len(rows)
         self.weights = train_softmax(x, y, classes=len(VERDICTS))
 
     @staticmethod
@@ -129,6 +157,18 @@ class AskModel:
         return VERDICTS[int(p.argmax())], float(p.max())
 
 
+def bank_files(banks: Path | Sequence[Path]) -> list[Path]:
+    """The bank files meant by a file, a folder of bank*.jsonl, or a list of files."""
+    if isinstance(banks, Path):
+        return sorted(banks.glob("bank*.jsonl")) if banks.is_dir() else [banks]
+    return list(banks)
+
+
+def _read_bank(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
 _models: dict[str, AskModel] = {}
 _models_lock = threading.Lock()
 
@@ -138,7 +178,7 @@ def ask_model(knowledge_dir: Path, embedder: Embedder) -> AskModel:
     key = f"{knowledge_dir}|{embedder.name}"
     with _models_lock:
         if key not in _models:
-            _models[key] = AskModel(knowledge_dir / "asks" / "bank.jsonl", embedder)
+            _models[key] = AskModel(knowledge_dir / "asks", embedder)  # every bank*.jsonl
         return _models[key]
 
 
@@ -156,19 +196,30 @@ def assess(text: str, moment: Moment = "invited", *, already_answered: bool = Fa
     notes = list(cleaned.notes)
     if injected:
         notes.append("Instructions aimed at an AI were ignored; only what you would say counts.")
-    questions = " ".join(q for q in split_sentences(body) if QUESTION.search(q))
-    asks_found = find(ASK_CUES, questions)
-    asks: list[AskKind] = [k for k in ASK_CUES if asks_found[k]]  # type: ignore[misc]
+    question_list = [q for q in split_sentences(body) if QUESTION.search(q)]
+    questions = " ".join(question_list)
+    found: set[str] = set()
+    for question in question_list:
+        hits = {k for k, v in find(ASK_CUES, question).items() if v}
+        if OTHER_TOPIC.search(question) and not HIRING.search(OTHER_TOPIC.sub(" ", question)):
+            hits -= {"next_steps", "timeline"}
+        if moment == "after_answer" and EITHER_OR.search(question) and PROCESS.search(question):
+            hits.add("clarifies")
+        found |= hits
+    asks: list[AskKind] = [k for k in ASK_CUES if k in found]  # type: ignore[misc]
     if moment != "after_answer" and "clarifies" in asks:
         asks.remove("clarifies")  # "you mentioned" before any answer is about the role
     style = find(STYLE_CUES, body)
     pushy = [_whole_words(body, m) for m in PUSHY.finditer(body)]
-    presume = [_whole_words(body, m) for m in PRESUME.finditer(body)]
+    presume = [_whole_words(sentence, m) for sentence in split_sentences(body)
+               if QUESTION.search(sentence) or FUTURE_SELF.search(sentence)
+               for m in PRESUME.finditer(sentence)]
     if (moment == "after_answer" or already_answered) and REASK.search(questions) and not (
             {"clarifies", "follow_up_permission", "offers_info"} & set(asks)):
         pushy.append("asking again what was just answered")
     asking = [a for a in asks if a != "clarifies"]
-    if len(asking) >= 2 and _question_count(body) >= 3:
+    clauses = sum(len(CLAUSE.findall(q)) for q in question_list)
+    if (len(asking) >= 2 and _question_count(body) >= 3) or (asks and clauses >= 4):
         pushy.append("several questions fired at once")
 
     if pushy:
@@ -183,10 +234,14 @@ def assess(text: str, moment: Moment = "invited", *, already_answered: bool = Fa
         verdict = "not_an_ask"
         if model is not None:
             guess, probability = model.predict(body, moment)
-            if guess != "not_an_ask" and probability > 0.5:
+            # Asking needs a question or a request; pressure can also come as a statement
+            # ("I'll call you Monday to check"), so only "pushy" may come without one.
+            asked = bool(question_list) or (guess == "pushy" and bool(
+                ADDRESSED.search(body) or FUTURE_SELF.search(body)))
+            if guess != "not_an_ask" and probability > 0.5 and asked:
                 verdict = guess
                 notes.append("No familiar phrasing: this verdict comes from similar examples.")
-    is_ask = bool(asks) or bool(presume) or bool(pushy)
+    is_ask = bool(asks) or bool(presume) or bool(pushy) or verdict != "not_an_ask"
     timing = ("not_applicable" if not is_ask else
               "too_early" if moment == "early" else "well_placed")
     follow_up = "not_applicable"
@@ -210,7 +265,7 @@ def tips_for(a: Assessment) -> list[Tip]:
         tips.append(Tip(text="Ask once, with curiosity rather than urgency, and let them finish; "
                              "pressing for a verdict or a ranking leaves a poor impression.",
                         heading=HEADINGS["pushy"]))
-    if a.presumptuous:
+    if a.presumptuous or (a.verdict == "premature" and a.timing != "too_early"):
         tips.append(Tip(text="Save salary, start dates and benefits for when an offer is on the "
                              "table; now, ask about the process instead.",
                         heading=HEADINGS["timing"]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from coach.errors import InputError
@@ -70,6 +72,58 @@ CASES = [
 ]
 
 
+# Wordings met in practice: spoken fillers, nerves, non-native phrasing, subtle pressure,
+# competing offers (mentioned politely or used as an ultimatum), the product's "next steps".
+MORE_CASES = [
+    # spoken, nervous, casual and non-native wordings of a polite ask
+    ("Er, right, thanks — so, um, what's the plan after today, roughly?", "invited", "polite"),
+    ("sorry i'm rambling lol, anyway what comes after this round", "invited", "polite"),
+    ("Thank you. Please, I would like to know how many more meetings there will be.", "invited",
+     "polite"),
+    ("I hope it's okay to ask — when might I hear how it went?", "invited", "polite"),
+    ("Thanks! Is the call with the hiring director the last step, or is there more after that?",
+     "invited", "polite"),
+    ("Thank you. I'm in another process too, no deadline — could you share your rough timing?",
+     "invited", "polite"),
+    ("Thanks so much. Is the decision yours, or does it go up to the department head?", "invited",
+     "polite"),
+    ("Danke schön! Wie geht es jetzt weiter?", "invited", "polite"),
+    # follow-ups after the answer
+    ("Okay, thanks. Is that three weeks from today or from the end of the interviews?",
+     "after_answer", "polite"),
+    ("Great. And the written task — do I get it beforehand or on the day?", "after_answer",
+     "polite"),
+    ("Thanks, noted. Do you mind if I drop you a line if the date slips?", "after_answer",
+     "polite"),
+    ("Perfect. So the recruiter emails me with the outcome, did I get that right?",
+     "after_answer", "polite"),
+    # subtle pressure: a date stated rather than asked for, announced chasing, ultimatums
+    ("Lovely, so I take it I'll have an answer by Thursday then.", "invited", "pushy"),
+    ("Thanks. I'll phone your office on Tuesday to see how it's going.", "invited", "pushy"),
+    ("I have a second offer on the table, so I need to know by Monday.", "invited", "pushy"),
+    ("If there's no news by Wednesday I'm going to take the other job.", "after_answer",
+     "pushy"),
+    ("Four weeks? That's far too slow for me — can you bring it forward?", "after_answer",
+     "pushy"),
+    ("Could I get the CEO's mobile so I can put my case to her tonight?", "invited", "pushy"),
+    ("Be honest, how did I do compared with the others?", "invited", "pushy"),
+    ("What's the next round, who's in it, when is it, and when do you decide?", "invited",
+     "pushy"),
+    # premature: before the interview has started, or presuming the offer
+    ("Hi! Sorry, before we start — roughly when will you be deciding?", "early", "premature"),
+    ("Morning. Quick question first: who's making the final call on this hire?", "early",
+     "premature"),
+    ("Thanks. Once I've started, could I switch to a four-day week?", "invited", "premature"),
+    ("Great, a month. So I'd probably start in June then?", "after_answer", "premature"),
+    ("Thank you. Which office would I be based in?", "invited", "premature"),
+    # not an ask: the product's or a project's plans, past work, small talk
+    ("What are the next big steps for the app over the next year?", "invited", "not_an_ask"),
+    ("What's the timeline for the warehouse move you mentioned?", "invited", "not_an_ask"),
+    ("Last year I redesigned the onboarding for our support staff.", "early", "not_an_ask"),
+    ("How long have you worked on this team yourself?", "after_answer", "not_an_ask"),
+    ("Thanks, I'll keep an eye on my email.", "after_answer", "not_an_ask"),
+]
+
 def test_the_table_is_big_and_covers_every_verdict() -> None:
     assert len(CASES) >= 40
     assert {v for _, _, v in CASES} == {"polite", "pushy", "premature", "not_an_ask"}
@@ -79,6 +133,13 @@ def test_the_table_is_big_and_covers_every_verdict() -> None:
                          ids=[f"{v}:{t[:30]}" for t, _, v in CASES])
 def test_verdict(text: str, moment: str, verdict: str) -> None:
     assert assess(text, moment).verdict == verdict  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "moment", "verdict"), MORE_CASES,
+                         ids=[f"{v}:{t[:30]}" for t, _, v in MORE_CASES])
+def test_verdict_on_everyday_wordings(text: str, moment: str, verdict: str) -> None:
+    assert assess(text, moment, already_answered=moment == "after_answer"  # type: ignore[arg-type]
+                  ).verdict == verdict
 
 
 @pytest.mark.parametrize(("text", "moment", "verdict"), CASES[::5])
@@ -105,7 +166,7 @@ def test_signals_timing_phrasing_and_follow_up() -> None:
 def test_tips_are_short_and_cite_real_guide_headings() -> None:
     headings = {s.heading_path for s in load_sections(KNOWLEDGE)}
     prefixes = {" › ".join(h.split(" › ")[:i]) for h in headings for i in range(1, 4)}
-    for text, moment, _ in CASES:
+    for text, moment, _ in CASES + MORE_CASES:
         tips = assess(text, moment).tips  # type: ignore[arg-type]
         assert 1 <= len(tips) <= 2
         assert all(t.heading in headings | prefixes for t in tips), [t.heading for t in tips]
@@ -124,3 +185,67 @@ def test_the_example_model_only_fills_in_when_no_cue_fires(minilm) -> None:
     assert cued.verdict == "pushy" and not cued.notes
     plain = assess("Thank you, that was a great conversation.", "invited", model=model)
     assert plain.verdict == "not_an_ask"
+
+
+def test_past_work_and_project_plans_are_not_read_as_asks() -> None:
+    onboarding = assess("We halved onboarding time for new hires on my last team.", "early")
+    assert onboarding.verdict == "not_an_ask" and not onboarding.presumption_signals
+    roadmap = assess("What's the timeline for the office refurbishment?", "invited")
+    assert roadmap.verdict == "not_an_ask" and not roadmap.asks
+    # ...but the hiring timeline is still an ask, however it is worded
+    assert assess("What's the timeline for this?", "invited").asks == ["timeline"]
+
+
+def test_a_competing_offer_is_pushy_only_with_a_demand() -> None:
+    mention = assess("I'm talking to another company as well, but this is my first choice. "
+                     "Could you share the rough timeline?", "invited")
+    assert mention.verdict == "polite" and not mention.pushy_signals
+    ultimatum = assess("I've got another offer, so I must have your answer by Friday.", "invited")
+    assert ultimatum.verdict == "pushy" and ultimatum.pushy_signals
+
+
+def test_follow_up_after_the_answer() -> None:
+    either_or = assess("Thanks. Will the panel be on site or on video?", "after_answer",
+                       already_answered=True)
+    assert either_or.verdict == "polite" and either_or.follow_up == "clarifies"
+    permission = assess("Great. May I write to you if I've heard nothing by the 12th?",
+                        "after_answer", already_answered=True)
+    assert permission.follow_up == "asks_permission"
+    terse = assess("Right, but when though", "after_answer", already_answered=True)
+    assert terse.verdict == "pushy"
+
+
+class _Fixed:
+    """A stand-in AskModel that always guesses the same verdict, very confidently."""
+
+    def __init__(self, verdict: str) -> None:
+        self.verdict = verdict
+
+    def predict(self, text: str, moment: str) -> tuple[str, float]:
+        return self.verdict, 0.95
+
+
+def test_the_example_model_needs_a_question_except_for_pressure() -> None:
+    said = assess("Cool, noted. Thanks again.", "after_answer", model=_Fixed("polite"))  # type: ignore[arg-type]
+    assert said.verdict == "not_an_ask" and not said.notes
+    asked = assess("Might there be anything more to come?", "invited", model=_Fixed("polite"))  # type: ignore[arg-type]
+    assert asked.verdict == "polite" and asked.notes and asked.timing == "well_placed"
+    pressed = assess("You will remember me, I'm sure.", "invited", model=_Fixed("pushy"))  # type: ignore[arg-type]
+    assert pressed.verdict == "pushy" and pressed.tips
+    presumed = assess("What would the team get me for my birthday?", "invited",
+                      model=_Fixed("premature"))  # type: ignore[arg-type]
+    assert presumed.verdict == "premature" and presumed.tips
+
+
+def test_the_example_model_learns_from_every_bank(tmp_path, hash_embedder) -> None:
+    from coach.feedback import AskModel, ask_model, bank_files
+
+    row = {"text": "What are the next steps?", "moment": "invited", "verdict": "polite"}
+    (tmp_path / "asks").mkdir()
+    for name, count in (("bank.jsonl", 3), ("bank2.jsonl", 2), ("notes.jsonl", 5)):
+        (tmp_path / "asks" / name).write_text("\n".join(json.dumps(row) for _ in range(count)))
+    assert [p.name for p in bank_files(tmp_path / "asks")] == ["bank.jsonl", "bank2.jsonl"]
+    assert ask_model(tmp_path, hash_embedder).size == 5
+    assert AskModel(tmp_path / "asks" / "bank2.jsonl", hash_embedder).size == 2
+    shipped = {p.name for p in bank_files(KNOWLEDGE / "asks")}
+    assert {"bank.jsonl", "bank2.jsonl"} <= shipped
