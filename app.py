@@ -43,7 +43,7 @@ def build_demo(services: Services) -> gr.Blocks:
                 interpret = interpret_tab.build(services, shared)
             with gr.Tab("Write", id="write"):
                 write = write_tab.build(services, shared)
-            with gr.Tab("Guide", id="guide"):
+            with gr.Tab("Guide", id="guide", elem_id="tab-guide"):
                 guide_tab.build(services)
             with gr.Tab("Settings & About", id="settings"):
                 settings_tab.build(services)

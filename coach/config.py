@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     llm_max_retries: int = 1
     local_timeout: float = 300.0  # the built-in model on 2 cores can take a minute to answer
     local_threads: int = 2
+    # The built-in model's threads run this much "nicer" (Linux) than the web server, so quick
+    # requests (interpret, search) preempt token generation on a busy machine; 0 turns it off.
+    local_nice: int = Field(default=10, ge=0, le=19)
     local_context: int = 4096
 
     # Knowledge index

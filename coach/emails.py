@@ -232,7 +232,7 @@ def draft(request: EmailRequest, model: ChatModel | None,
     guidance: list[Guidance] = []
     if index is not None:
         try:
-            guidance = index.retrieve(GUIDE_QUERIES[request.kind], k=2)
+            guidance = index.retrieve(GUIDE_QUERIES[request.kind], k=2, remember=True)
         except CoachError:
             warnings.append("The guide index is not available; the draft cites no passages.")
     low, high = LENGTHS[request.kind]

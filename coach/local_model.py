@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import atexit
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -12,7 +14,7 @@ from typing import Any
 import httpx
 
 from coach.errors import ModelUnavailable
-from coach.offline import MODEL_NAME, ensure_model
+from coach.offline import MODEL_NAME, ByteProgress, ensure_model
 
 Progress = Callable[[str], None]
 
@@ -25,9 +27,10 @@ class LocalServer:
     """
 
     def __init__(self, model_path: Path, *, threads: int = 2, context: int = 4096,
-                 slots: int = 2, progress: Progress | None = None) -> None:
+                 slots: int = 2, nice: int = 10, progress: Progress | None = None) -> None:
         self.model_path = model_path
         self.threads = threads
+        self.nice = nice
         self.context = context
         self.slots = slots
         self.progress = progress or (lambda _msg: None)
@@ -49,6 +52,22 @@ class LocalServer:
                 self._start()
             assert self._url is not None
             return self._url
+
+    def prepare(self, on_bytes: ByteProgress | None = None,
+                progress: Progress | None = None) -> None:
+        """Check (or, the first time, join) the model file now, reporting bytes as it goes.
+
+        The server start does this anyway; calling it first lets a caller show progress. It
+        holds the start lock, so two first requests never join the file at the same time.
+        """
+
+        def say(message: str) -> None:
+            self.progress(message)
+            if progress is not None:
+                progress(message)
+
+        with self._lock:
+            ensure_model(self.model_path, progress=say, on_bytes=on_bytes)
 
     def _healthy(self) -> bool:
         try:
@@ -79,7 +98,7 @@ class LocalServer:
         self.progress(f"Starting the built-in model ({MODEL_NAME})...")
         started = time.perf_counter()
         try:
-            self._server = xllamacpp.Server(params)
+            self._server = with_lower_priority(lambda: xllamacpp.Server(params), self.nice)
         except Exception as exc:
             raise ModelUnavailable(f"The built-in model could not start: {exc}") from exc
         address = str(self._server.listening_address).rstrip("/")
@@ -104,3 +123,31 @@ class LocalServer:
         """Shut the server down (also registered to run at exit)."""
         with self._lock:
             self._stop_locked()
+
+
+def with_lower_priority(make: Callable[[], Any], nice: int) -> Any:
+    """`make()`, run in a thread whose nice value is first raised by `nice`.
+
+    On Linux the nice value belongs to a thread and the threads it starts inherit it, so
+    llama.cpp's workers started from here run at low priority: with idle CPUs they generate
+    at full speed, and on a busy machine a quick request (interpret, search) preempts them
+    instead of waiting for a time slice. Elsewhere os.nice would slow the whole app: skipped.
+    """
+    if nice <= 0 or not sys.platform.startswith("linux"):
+        return make()
+    result: list[Any] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            os.nice(nice)
+            result.append(make())
+        except BaseException as exc:  # handed to the caller's thread below
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, name="model-start", daemon=True)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+    return result[0]

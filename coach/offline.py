@@ -39,6 +39,10 @@ SWITCHES = {
 }
 
 Progress = Callable[[str], None]
+# Bytes done and total bytes of a long pass over the model file (a join or a checksum): each pass
+# calls it with (0, total) first, then with done rising after every block, last (total, total).
+ByteProgress = Callable[[int, int], None]
+BLOCK = 8 << 20
 
 
 def apply_switches(tiktoken_cache: Path) -> None:
@@ -120,12 +124,19 @@ def model_parts() -> list[Path]:
     return parts
 
 
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file, read in 8 MB blocks."""
+def sha256_file(path: Path, on_bytes: ByteProgress | None = None) -> str:
+    """Hex sha256 of a file, read in 8 MB blocks, reporting bytes read to `on_bytes`."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        while block := handle.read(8 << 20):
+        total = os.fstat(handle.fileno()).st_size
+        done = 0
+        if on_bytes is not None:
+            on_bytes(0, total)
+        while block := handle.read(BLOCK):
             digest.update(block)
+            done += len(block)
+            if on_bytes is not None:
+                on_bytes(done, max(total, done))
     return digest.hexdigest()
 
 
@@ -133,14 +144,18 @@ def sha256_file(path: Path) -> str:
 _verified: set[tuple[str, int, int]] = set()
 
 
-def model_ok(path: Path) -> bool:
-    """True when the model file exists with the expected size and checksum."""
+def model_ok(path: Path, on_bytes: ByteProgress | None = None) -> bool:
+    """True when the model file exists with the expected size and checksum.
+
+    `on_bytes` hears the checksum pass (about 1.2 s for 1.1 GB); it is not called when the size
+    is wrong or this process already checked the file.
+    """
     try:
         stat = path.stat()
         key = (str(path), stat.st_size, stat.st_mtime_ns)
         if key in _verified:
             return True
-        if stat.st_size != MODEL_SIZE or sha256_file(path) != MODEL_SHA256:
+        if stat.st_size != MODEL_SIZE or sha256_file(path, on_bytes) != MODEL_SHA256:
             return False
         _verified.add(key)
         return True
@@ -148,25 +163,47 @@ def model_ok(path: Path) -> bool:
         return False
 
 
-def ensure_model(path: Path, progress: Progress | None = None) -> Path:
-    """Join the model parts into `path` unless a verified copy is there; never return a bad file."""
+def ensure_model(path: Path, progress: Progress | None = None,
+                 on_bytes: ByteProgress | None = None) -> Path:
+    """Join the model parts into `path` unless a verified copy is there; never return a bad file.
+
+    `progress` hears what is happening in words, before each long pass; `on_bytes` hears each
+    pass's bytes (see ByteProgress): the checksum of a file already there, then, if that file
+    is missing or bad, the join (which checks the checksum as it writes).
+    """
     say = progress or (lambda _msg: None)
-    if model_ok(path):
+
+    def checking(done: int, total: int) -> None:
+        if done == 0:
+            say(f"Checking the built-in model file ({total / 1e9:.1f} GB) against its "
+                "checksum...")
+        if on_bytes is not None:
+            on_bytes(done, total)
+
+    if model_ok(path, checking):
         return path
     if path.exists():
         say("The model file is incomplete or corrupt; rebuilding it.")
         path.unlink()
-    say("Preparing the built-in model for first use (joining a 1.1 GB file, about a minute)...")
     parts = model_parts()
+    total = sum(part.stat().st_size for part in parts)
+    say(f"Preparing the built-in model: a one-time join of {len(parts)} parts into one "
+        f"{total / 1e9:.1f} GB file (about a minute)...")
 
     def write(tmp: Path) -> None:
         digest = hashlib.sha256()
+        done = 0
+        if on_bytes is not None:
+            on_bytes(0, total)
         with open(tmp, "wb") as out:
             for part in parts:
                 with open(part, "rb") as src:
-                    while block := src.read(8 << 20):
+                    while block := src.read(BLOCK):
                         digest.update(block)
                         out.write(block)
+                        done += len(block)
+                        if on_bytes is not None:
+                            on_bytes(done, max(total, done))
         if digest.hexdigest() != MODEL_SHA256:
             tmp.unlink(missing_ok=True)
             raise AssetError(

@@ -183,7 +183,7 @@ def interpret(
     guidance = []
     if index is not None:
         try:
-            guidance = index.retrieve(GUIDE_QUERIES[category], k=2)
+            guidance = index.retrieve(GUIDE_QUERIES[category], k=2, remember=True)
         except CoachError:
             notes.append("The guide index is not available, so no passages are cited.")
     plan = make_plan(category, received, deadline=deadline, interview_date=interview_date,

@@ -3,6 +3,7 @@ hidden truth, the interviewer's answer interpreted, a follow-up plan and a thank
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -115,8 +116,17 @@ def build_report(session: Session, model: ChatModel | None, *, candidate_name: s
     return report
 
 
-def to_markdown(report: Report, session: Session) -> str:
-    """The report as a Markdown document to keep."""
+def to_markdown(report: Report, session: Session,
+                link: Callable[[str], str] | None = None) -> str:
+    """The report as a Markdown document to keep.
+
+    With `link` (a guide heading path -> URL), each tip's guide heading becomes a link: the app
+    shows the report that way; the downloaded file keeps plain headings.
+    """
+
+    def guide(heading: str) -> str:
+        return f"[{heading}]({link(heading)})" if link is not None else heading
+
     sc = session.scenario
     lines = [f"# Practice report — {sc.role} at {sc.company}",
              f"{STAGE_LABELS[sc.stage].capitalize()} with {sc.interviewer} · session "
@@ -128,7 +138,7 @@ def to_markdown(report: Report, session: Session) -> str:
     if quoted:
         lines += ["", "Your words:"] + [f"- ({CRITERION_LABELS[c]}) “{q}”" for c, q in quoted]
     lines += ["", "## What went well", ""] + [f"- {w}" for w in report.went_well]
-    lines += ["", "## Try next time", ""] + [f"- {t.text} _(Guide: {t.heading})_"
+    lines += ["", "## Try next time", ""] + [f"- {t.text} _(Guide: {guide(t.heading)})_"
                                               for t in report.try_next]
     lines += ["", "## The hidden truth", "", report.truth]
     if report.interpretation is not None and report.interviewer_answer:

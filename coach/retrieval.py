@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from coach.config import Settings
 
 MAX_QUERY_CHARS = 2000
+MAX_REMEMBERED = 512  # remembered answers (a few KB each)
 RRF_K = 60  # the usual reciprocal-rank-fusion constant; not tuned
 _STOPWORDS = frozenset(
     "a an the and or of to in on for is are be it i my me you your we our they their this that "
@@ -91,6 +92,8 @@ class KnowledgeIndex:
         self.name = name
         self._pointer_name = f"{name}-active"
         self._lexical_cache: _Lexical | None = None
+        # Remembered answers by (collection, query, k); a rebuilt index has a new name.
+        self._answers: dict[tuple[str, str, int], list[Guidance]] = {}
 
     # -- the pointer -------------------------------------------------------------------------
     def _active_name(self) -> str | None:
@@ -191,8 +194,11 @@ class KnowledgeIndex:
         return IndexStatus(ready=True, chunks=current.count(), collection=current.name,
                            built_at=str(meta.get("built_at")) if meta.get("built_at") else None)
 
-    def retrieve(self, query: str, k: int = 4) -> list[Guidance]:
+    def retrieve(self, query: str, k: int = 4, *, remember: bool = False) -> list[Guidance]:
         """The k best passages for the query, from k different sections, best first.
+
+        `remember=True` keeps the answer for the life of this index build: for the fixed
+        questions the app asks on every request (one per reply category or email kind).
 
         Ranks by meaning (MiniLM cosine) and by words (BM25) and fuses the two rankings; the
         score shown is the cosine similarity of passage and query.
@@ -204,6 +210,9 @@ class KnowledgeIndex:
         if collection is None:
             raise KnowledgeError("The guide is not indexed yet. Run `coach index` (or `make run`).")
         k = max(1, min(int(k), 50))
+        key = (collection.name, query, k)
+        if remember and key in self._answers:
+            return [g.model_copy() for g in self._answers[key]]
         lexical = self._lexical(collection)
         pool = min(lexical.size, max(50, 10 * k))
         query_vector = self.embedder.embed([query])[0]
@@ -231,6 +240,10 @@ class KnowledgeIndex:
                                     source=doc.source, score=round(score, 4), chunk_id=cid))
             if len(results) == k:
                 break
+        if remember:
+            if len(self._answers) >= MAX_REMEMBERED:
+                self._answers.clear()
+            self._answers[key] = [g.model_copy() for g in results]
         return results
 
     def _lexical(self, collection: Any) -> _Lexical:

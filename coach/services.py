@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from coach.config import Settings
 from coach.embeddings import Embedder
-from coach.llm import ChatModel, FallbackChat, OpenAIChat
+from coach.llm import ChatModel, FallbackChat, OpenAIChat, display_url
 from coach.offline import apply_switches, private_dir, seed_tiktoken
 from coach.retrieval import BuildReport, Guidance, KnowledgeIndex
 from coach.schemas import Interpretation, ReplyContext
@@ -55,7 +55,7 @@ class Services:
 
         s = self.settings
         return LocalServer(s.model_path, threads=s.local_threads, context=s.local_context,
-                           progress=self.progress)
+                           nice=s.local_nice, progress=self.progress)
 
     def local_model(self) -> OpenAIChat:
         """The built-in model as a ChatModel."""
@@ -90,6 +90,9 @@ class Services:
         if backend == "openai":
             if not base_url.strip().startswith(("http://", "https://")):
                 raise InputError("The endpoint URL should start with http:// or https://.")
+            current = self.settings.openai_base_url
+            if base_url.strip() == display_url(current):  # the page shows it without a login
+                base_url = current
             updates |= {"openai_base_url": base_url.strip(),
                         "openai_model": model.strip() or self.settings.openai_model}
             if api_key.strip():

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from coach.feedback import Assessment
+from coach.knowledge import Block, Heading, anchor
 from coach.retrieval import Guidance
 from coach.schemas import CATEGORY_LABELS, Interpretation
 from coach.store import SessionSummary
@@ -28,6 +30,74 @@ CSS = """
 .timeline li {border-left: 3px solid var(--color-accent); margin: 0 0 0.7rem 0.4rem;
               padding-left: 0.8rem;}
 .timeline .when {font-weight: 600;}
+.guide-doc {max-height: 70vh; overflow-y: auto; overflow-wrap: anywhere; padding: 0 1rem;
+            border: 1px solid var(--border-color-primary); border-radius: 8px;}
+.guide-heading {scroll-margin-top: 0.5rem; border-radius: 4px;
+                transition: background-color 1.2s ease-out;}
+.guide-heading.guide-flash {background-color: rgba(255, 229, 138, 0.6);}
+.guide-heading:focus {outline: none;}
+.guide-self {margin-left: 0.4rem; opacity: 0; text-decoration: none;}
+.guide-heading:hover .guide-self, .guide-self:focus {opacity: 0.6;}
+.guide-toc ul {list-style: none; padding-left: 0; columns: 2 18rem;}
+.guide-toc li.toc-2 {margin-left: 1rem; font-size: 0.92em;}
+"""
+
+# Element ids of the guide's headings in the page: "guide-" + the anchor from coach.knowledge.
+GUIDE_ID_PREFIX = "guide-"
+# Installed once per page by every HTML panel that can show a guide link (js_on_load): a click
+# on a link to "#guide-..." anywhere in the page (cards, the report, the guide itself) selects
+# the Guide tab, waits until Gradio has rendered it (tabs render lazily on first selection and
+# hide the others), scrolls the heading into view and flashes it. The URL keeps the anchor, so
+# a copied address such as http://127.0.0.1:7860/#guide-<anchor> opens at that heading.
+GUIDE_LINKS_JS = r"""
+(() => {
+  if (window.__coachGuideLinks) return;
+  window.__coachGuideLinks = true;
+  const PREFIX = '#guide-';
+  // The tab's button (id from its elem_id); on a narrow screen Gradio moves tabs that do not
+  // fit into a "More tabs" menu, whose buttons have no id, hence the fallback by name.
+  const guideTab = () => document.getElementById('tab-guide-button') ||
+    [...document.querySelectorAll('.overflow-dropdown button, button[role="tab"]')]
+      .find((b) => b.textContent.trim() === 'Guide');
+  let pending = 0;
+  const reveal = (id) => {
+    const ticket = ++pending;
+    const tab = guideTab();
+    if (tab && tab.getAttribute('aria-selected') !== 'true') tab.click();
+    const until = performance.now() + 8000;
+    const seek = () => {
+      if (ticket !== pending) return;  // a newer click took over
+      const el = document.getElementById(id);
+      if (el && el.offsetParent !== null) {
+        el.scrollIntoView({block: 'start'});
+        el.focus({preventScroll: true});
+        el.classList.add('guide-flash');
+        setTimeout(() => el.classList.remove('guide-flash'), 1500);
+        // Once more after layout settles (a just-rendered tab can still grow above it).
+        setTimeout(() => { if (ticket === pending) el.scrollIntoView({block: 'start'}); }, 250);
+        return;
+      }
+      if (performance.now() < until) requestAnimationFrame(seek);
+    };
+    seek();
+  };
+  document.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    const link = event.target.closest && event.target.closest('a[href^="#guide-"]');
+    if (!link) return;
+    event.preventDefault();
+    const id = decodeURIComponent(link.getAttribute('href').slice(1));
+    history.replaceState(history.state, '', '#' + id);
+    reveal(id);
+  }, true);
+  const fromAddress = () => {
+    if (location.hash.startsWith(PREFIX)) reveal(decodeURIComponent(location.hash.slice(1)));
+  };
+  window.addEventListener('hashchange', fromAddress);
+  fromAddress();
+})();
 """
 
 
@@ -58,17 +128,103 @@ def highlight(text: str, phrases: Sequence[str]) -> str:
     return "".join(out)
 
 
+def guide_href(heading_path: str) -> str:
+    """The in-page link to a section of the guide (see GUIDE_LINKS_JS)."""
+    return f"#{GUIDE_ID_PREFIX}{anchor(heading_path)}"
+
+
+def guide_link(heading_path: str, text: str | None = None) -> str:
+    """A link that opens the Guide tab at this heading (the heading path as its text)."""
+    return (f"<a class='guide-link' href='{esc(guide_href(heading_path))}' "
+            f"title='Show this section in the guide'>{esc(text or heading_path)}</a>")
+
+
 def guidance_cards(results: Sequence[Guidance]) -> str:
-    """Guide passages as cards: heading path, source and text."""
+    """Guide passages as cards: heading path (a link to it in the guide), source and text."""
     cards = []
     for r in results:
         body = "<br>".join(esc(p) for p in r.text.split("\n") if p.strip())
         cards.append(
-            f"<div class='result-card'><div class='heading-path'>{esc(r.heading_path)}</div>"
-            f"<div class='muted'>{esc(r.source)} · relevance {r.score:.2f}</div>"
+            f"<div class='result-card'><div class='heading-path'>{guide_link(r.heading_path)}"
+            f"</div><div class='muted'>{esc(r.source)} · relevance {r.score:.2f}</div>"
             f"<p>{body}</p></div>"
         )
     return "\n".join(cards)
+
+
+_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
+
+
+def _block_html(lines: Sequence[str]) -> str:
+    """One paragraph block of the guide: text lines, bullet or numbered items; all escaped."""
+    out: list[str] = []
+    text: list[str] = []
+    items: list[str] = []
+    kind, start = "", 1
+
+    def end_text() -> None:
+        if text:
+            out.append(f"<p>{'<br>'.join(text)}</p>")
+            text.clear()
+
+    def end_list() -> None:
+        nonlocal kind
+        if items:
+            first = f" start='{start}'" if kind == "ol" and start != 1 else ""
+            out.append(f"<{kind}{first}>" + "".join(f"<li>{i}</li>" for i in items)
+                       + f"</{kind}>")
+            items.clear()
+        kind = ""
+
+    for line in lines:
+        bullet, numbered = _BULLET.match(line), _NUMBERED.match(line)
+        if bullet is None and numbered is None:
+            end_list()
+            text.append(esc(line.strip()))
+            continue
+        end_text()
+        this = "ul" if bullet is not None else "ol"
+        if this != kind:
+            end_list()
+            kind = this
+            start = int(numbered.group(1)) if numbered is not None else 1
+        items.append(esc(bullet.group(1) if bullet is not None else
+                         numbered.group(2) if numbered is not None else ""))
+    end_text()
+    end_list()
+    return "".join(out)
+
+
+def guide_document(blocks: Sequence[Block]) -> str:
+    """The whole guide as HTML: contents, then every heading with id "guide-<anchor>".
+
+    Everything is escaped; an anchor that repeats (two identical heading paths) gets "-2",
+    "-3" in the page so ids stay unique, and links go to the first.
+    """
+    seen: set[str] = set()
+    toc: list[str] = []
+    body: list[str] = []
+    for block in blocks:
+        if not isinstance(block, Heading):
+            body.append(_block_html(block))
+            continue
+        ident = GUIDE_ID_PREFIX + block.anchor
+        n = 2
+        while ident in seen:
+            ident = f"{GUIDE_ID_PREFIX}{block.anchor}-{n}"
+            n += 1
+        seen.add(ident)
+        tag = f"h{min(block.level + 1, 6)}"
+        body.append(f"<{tag} id='{esc(ident)}' class='guide-heading' tabindex='-1' "
+                    f"data-source='{esc(block.source)}'>{esc(block.title)}"
+                    f"<a class='guide-self' href='#{esc(ident)}' "
+                    f"title='Link to this section'>#</a></{tag}>")
+        if block.level <= 2:
+            toc.append(f"<li class='toc-{block.level}'><a href='#{esc(ident)}'>"
+                       f"{esc(block.title)}</a></li>")
+    return ("<details class='guide-toc'><summary>Contents</summary><ul>" + "".join(toc)
+            + "</ul></details><div class='guide-doc'>" + "".join(body) + "</div>")
 
 
 def interpretation_card(result: Interpretation) -> str:
@@ -99,7 +255,8 @@ def interpretation_card(result: Interpretation) -> str:
     for step in result.plan.steps:
         email = (f" <span class='muted'>· email: {esc(step.email_kind.replace('_', ' '))}</span>"
                  if step.email_kind else "")
-        source = f"<div class='muted'>Guide: {esc(step.source)}</div>" if step.source else ""
+        source = (f"<div class='muted'>Guide: {guide_link(step.source)}</div>"
+                  if step.source else "")
         parts.append(f"<li><span class='when'>{step.on:%a %d %b %Y}</span> — "
                      f"{esc(step.action)}{email}<div>{esc(step.detail)}</div>{source}</li>")
     parts.append("</ul></div>")
@@ -126,7 +283,7 @@ def assessment_card(a: Assessment) -> str:
         parts.append("<p><b>Watch:</b> " + ", ".join(f"“{esc(s)}”" for s in signals) + "</p>")
     for tip in a.tips:
         parts.append(f"<p><b>Tip:</b> {esc(tip.text)}<br><span class='muted'>Guide: "
-                     f"{esc(tip.heading)}</span></p>")
+                     f"{guide_link(tip.heading)}</span></p>")
     parts.append("</div>")
     return "".join(parts)
 

@@ -121,3 +121,142 @@ def test_guide_search(real_services, name: str, text: str) -> None:
     results = ok_or_message(lambda: real_services.search(text, 3))
     if results is not None:
         assert len(results) <= 3
+
+
+# -- The same catalogue through the launched app's API: email drafting and practice turns ----
+
+EMAIL_PARAGRAPH = (
+    "Our discussion of how the team plans its work made the role feel concrete to me. "
+    "I appreciated hearing about the challenges ahead and how the group collaborates from day "
+    "to day. I would welcome the chance to bring my experience to the team and to keep "
+    "learning from my future colleagues there.")
+INTERVIEWER_LINE = "Good question. We will be in touch by Friday with the next steps."
+SCENARIO = ("Northwind", "Data Engineer", "Dana Reyes", "warm", "final_round", "clear_timeline")
+NEXT_STEPS = "Thank you. Could you tell me what the next steps are?"
+
+
+class ScriptedChat(FakeChat):
+    """A model that always answers: a passing email paragraph, or the interviewer's line."""
+
+    def _next(self, messages, **kwargs) -> str:
+        system = messages[0]["content"] if messages else ""
+        return EMAIL_PARAGRAPH if "candidate's email" in system[:300] else INTERVIEWER_LINE
+
+
+@pytest.fixture(scope="module")
+def scripted_app(tmp_path_factory):
+    """The app on 127.0.0.1 with a scripted model and a hash-embedded index (fast)."""
+    import app
+    from coach.config import Settings
+    from coach.services import bootstrap
+
+    from .conftest import KNOWLEDGE, HashEmbedder, free_port
+
+    services = bootstrap(Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("api-data"),
+                                  knowledge_dir=KNOWLEDGE, classify_with_model=False),
+                         embedder=HashEmbedder(), model=ScriptedChat())
+    services.refresh_index()
+    demo = app.build_demo(services)
+    port = free_port()
+    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
+                        share=False, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def api(scripted_app):
+    from gradio_client import Client
+
+    return Client(scripted_app, verbose=False)
+
+
+def _draft(api, text: str = "", reply: str = "", name: str = "Amara",
+           person: str = "Dana Reyes", company: str = "Northwind", topics: str = "routing"):
+    # kind, name, interviewer, company, role, date, topics, experience, extra, tone, reply
+    return api.predict("thank_you", name, person, company, "Analyst", "2026-11-25", topics,
+                       text, text, "warm", reply, api_name="/draft_email")
+
+
+def _assert_safe_html(fragment: str) -> None:
+    """Only the app's own markup: user text in it is escaped, so no tag or handler of theirs."""
+    from html.parser import HTMLParser
+
+    seen: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs) -> None:
+            seen.append((tag, attrs))
+
+    Collect().feed(fragment)
+    for tag, attrs in seen:
+        assert tag in {"p", "a", "b", "div", "span", "br", "em", "strong", "ul", "li"}, tag
+        for key, value in attrs:
+            assert not key.startswith("on"), (tag, key)
+            if key == "href":
+                assert (value or "").startswith(("mailto:", "#", "https://")), value
+
+
+def _assert_a_draft(subject: str, body: str, info: str, eml: str | None, details: dict) -> None:
+    assert subject.strip() and body.strip(), details
+    assert "\x00" not in subject + body and "Traceback" not in info
+    _assert_safe_html(info)
+    assert len(body) < 100_000  # fields are cut to size; a 200 KB input is not echoed whole
+    assert eml and open(eml, "rb").read(4096)
+    assert details["subject"] == subject and details["body"] == body
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "text"), CASES, ids=[n for n, _ in CASES])
+def test_draft_email_through_the_api(api, name: str, text: str) -> None:
+    started = time.perf_counter()
+    # 1. The text in every free-text field (the API does not apply the text boxes' max_length):
+    #    drafting never refuses, it cleans, cuts and falls back to the template.
+    _assert_a_draft(*_draft(api, text, name=text[:300], person=text, company=text, topics=text))
+    # 2. The text as the recruiter's reply: a draft, or a clear message when it has no words.
+    subject, body, info, eml, details = _draft(api, reply=text)
+    if "error" in details:
+        assert "Problem:" in info and details["error"].strip() and not (subject or body or eml)
+        assert "Traceback" not in details["error"]
+    else:
+        _assert_a_draft(subject, body, info, eml, details)
+    # 3. The app still answers a plain request, with the model's own paragraph.
+    subject, body, _, _, details = _draft(api)
+    assert details["method"] == "model" and EMAIL_PARAGRAPH[:40] in body
+    assert time.perf_counter() - started < 30, "took too long"
+
+
+def _text_of(message: dict) -> str:
+    content = message["content"]
+    return content if isinstance(content, str) else "".join(p["text"] for p in content)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "text"), CASES, ids=[n for n, _ in CASES])
+def test_practice_turn_through_the_api(api, name: str, text: str) -> None:
+    import inspect
+
+    from gradio_client.exceptions import AppError
+
+    started = time.perf_counter()
+    chat, _, _, _, _ = api.predict(*SCENARIO, api_name="/practice_start")
+    assert len(chat) == 1 and chat[0]["role"] == "assistant"
+    if not text.strip():
+        with pytest.raises(AppError, match="Type what you would say"):
+            api.predict(text, api_name="/practice_turn")
+        said_turns = 0
+    else:
+        chat, coaching, said = api.predict(text, api_name="/practice_turn")
+        assert [m["role"] for m in chat] == ["assistant", "user", "assistant"]
+        # The app keeps the text as typed (trimmed, at most 2,000 characters); gradio's chat
+        # view then tidies its indentation (inspect.cleandoc), nothing else.
+        assert _text_of(chat[1]) == inspect.cleandoc(text.strip()[:2000])
+        assert _text_of(chat[2]).strip() and said == ""
+        assert "Traceback" not in coaching
+        _assert_safe_html(coaching)
+        said_turns = 1
+    # The session and the app still answer: the transcript grows by the next exchange.
+    chat, _, _ = api.predict(NEXT_STEPS, api_name="/practice_turn")
+    assert len(chat) == 3 + 2 * said_turns and _text_of(chat[-2]) == NEXT_STEPS
+    assert chat[-1]["role"] == "assistant" and _text_of(chat[-1]).strip()
+    assert time.perf_counter() - started < 30, "took too long"

@@ -162,14 +162,84 @@ def test_two_practice_turns_and_a_report(page) -> None:
     page.wait_for_selector("text=Practice report")
     assert page.get_by_text("The hidden truth").first.is_visible()
     shot(page, "report")
+    # The report's tips cite guide headings (Markdown links): each opens the Guide tab there.
+    link = page.get_by_text("Try next time").locator("xpath=following::a[starts-with("
+                                                     "@href, '#guide-')]").first
+    href = link.get_attribute("href")
+    link.click()
+    _heading_in_view(page, href)
 
 
 def test_search_the_guide(page) -> None:
     page.get_by_role("tab", name="Guide").click()
     page.get_by_label("Ask the guide").fill("How soon should I send a thank-you email?")
     page.get_by_role("button", name="Search").click()
-    page.wait_for_selector("text=Sending a Thank-You Email")
+    page.wait_for_selector("#search-results >> text=Sending a Thank-You Email")
     shot(page, "guide")
+
+
+THANK_YOU = "#guide-post-interview-follow-up--sending-a-thank-you-email"
+
+
+def _heading_in_view(page, href: str) -> None:
+    """The Guide tab is showing, with the heading the link points to in view."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_role("tab", name="Guide")).to_have_attribute("aria-selected", "true")
+    heading = page.locator(href)
+    expect(heading).to_be_in_viewport(ratio=1)
+    assert page.url.endswith(href)
+
+
+def test_a_search_result_jumps_to_its_heading_in_the_guide(page) -> None:
+    page.get_by_role("tab", name="Guide").click()
+    page.get_by_label("Ask the guide").fill("How soon should I send a thank-you email?")
+    page.get_by_role("button", name="Search").click()
+    link = page.locator(f"#search-results a[href='{THANK_YOU}']").first
+    link.click()
+    _heading_in_view(page, THANK_YOU)
+    # Another heading further down the guide: the guide scrolls to it as well.
+    page.locator("#whole-guide summary").click()
+    page.locator("#whole-guide .guide-toc a", has_text="Tools and Resources").click()
+    _heading_in_view(page, "#guide-tools-and-resources")
+    shot(page, "guide-link")
+
+
+def test_a_citation_in_another_tab_opens_the_guide_there(page) -> None:
+    """The Guide tab has never been shown in this page: Gradio renders it on the click."""
+    page.get_by_role("tab", name="Interpret").click()
+    page.get_by_label("Their reply").fill("We've decided to go with another candidate.")
+    page.get_by_role("button", name="Interpret", exact=True).click()
+    page.wait_for_selector("text=What the guide says")
+    assert page.locator("#guide-post-interview-follow-up").count() == 0  # not rendered yet
+    link = page.locator(".result-card a.guide-link").last
+    href = link.get_attribute("href")
+    assert href and href.startswith("#guide-")
+    link.click()
+    _heading_in_view(page, href)
+
+
+def test_an_address_with_a_guide_anchor_opens_at_that_heading(page, url) -> None:
+    page.goto(url + THANK_YOU)
+    _heading_in_view(page, THANK_YOU)
+
+
+def test_guide_links_work_at_phone_width(page) -> None:
+    """Narrow screens move the Guide tab into Gradio's "More tabs" menu; links still open it."""
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(300)
+    assert page.locator("#tab-guide-button").count() == 0  # the tab sits in the menu now
+    page.get_by_role("tab", name="Interpret").click()
+    page.get_by_label("Their reply").fill("We'll let you know by Friday.")
+    page.get_by_role("button", name="Interpret", exact=True).click()
+    link = page.locator(".result-card a.guide-link").first
+    link.wait_for()
+    href = link.get_attribute("href")
+    link.click()
+    expect(page.locator(href)).to_be_in_viewport(ratio=1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400  # the guide fits too
 
 
 def test_settings_and_phone_width(page) -> None:

@@ -32,6 +32,9 @@ def test_search_prints_passages_with_heading_paths(indexed) -> None:
     assert result.exit_code == 0, result.output
     assert "Post-Interview Follow-Up › Sending a Thank-You Email" in result.output
     assert result.output.count("score") == 3
+    # Where each passage lives: the file and the heading's anchor (also the app's #guide-...).
+    assert ("guide/04-post-interview-follow-up.md"
+            "#post-interview-follow-up--sending-a-thank-you-email") in result.output
 
 
 def test_search_json_has_the_documented_fields(indexed) -> None:
@@ -40,7 +43,8 @@ def test_search_json_has_the_documented_fields(indexed) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert len(rows) == 5
-    assert all(set(r) == {"text", "heading_path", "source", "score"} for r in rows)
+    assert all(set(r) == {"text", "heading_path", "source", "score", "location"} for r in rows)
+    assert all(r["location"].split("#")[0].endswith("guide/" + r["source"]) for r in rows)
     assert rows[0]["score"] >= rows[-1]["score"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Literal
 
 import pytest
@@ -95,3 +97,23 @@ def test_a_short_practice_session_with_the_embedded_model(chat: OpenAIChat) -> N
     assert interpret(answer).category == "clear_timeline"  # checked against the hidden truth
     report = build_report(session, None)
     assert report.interpretation is not None and report.thank_you is not None
+
+
+def _thread_nice_values() -> list[int]:
+    from pathlib import Path
+
+    values = []
+    for stat in Path("/proc/self/task").glob("*/stat"):
+        try:
+            values.append(int(stat.read_text().rsplit(")", 1)[1].split()[16]))
+        except (OSError, IndexError, ValueError):
+            pass  # the thread ended meanwhile
+    return values
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_the_models_threads_run_nicer_than_the_app(chat: OpenAIChat) -> None:
+    chat.complete([{"role": "user", "content": "Say hi."}], max_tokens=4, temperature=0)
+    values = _thread_nice_values()
+    base = os.nice(0)  # this (the app's) thread is untouched
+    assert values.count(base) >= 1 and values.count(base + 10) >= 2, values

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import re
 import socket
 import stat
 from pathlib import Path
@@ -108,3 +110,141 @@ def test_sockets_are_blocked_except_loopback() -> None:
     with socket.create_connection(server.getsockname(), timeout=1):
         pass
     server.close()
+
+
+# -- progress of the join and the check ------------------------------------------------------
+
+def _assert_one_pass(calls: list[tuple[int, int]], total: int) -> None:
+    """Calls of one pass: from (0, total), never backwards, ending at (total, total)."""
+    assert calls[0] == (0, total)
+    assert calls[-1] == (total, total)
+    assert all(t == total for _, t in calls)
+    assert all(a[0] <= b[0] for a, b in zip(calls, calls[1:], strict=False))
+
+
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read 256 bytes at a time, so the ~3 KB fake model takes a dozen steps."""
+    monkeypatch.setattr(offline, "BLOCK", 256)
+
+
+def test_join_progress_rises_to_the_total(tmp_path: Path, fake_parts: bytes,
+                                          small_blocks: None) -> None:
+    calls: list[tuple[int, int]] = []
+    messages: list[str] = []
+    offline.ensure_model(tmp_path / "m.gguf", progress=messages.append,
+                         on_bytes=lambda done, total: calls.append((done, total)))
+    _assert_one_pass(calls, len(fake_parts))
+    assert len(calls) > 10
+    assert any("one-time join of 3 parts" in m for m in messages)
+
+
+def test_check_of_an_existing_file_reports_progress(tmp_path: Path, fake_parts: bytes,
+                                                    small_blocks: None,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "m.gguf"
+    offline.ensure_model(target)
+    monkeypatch.setattr(offline, "_verified", set())  # as in a new process
+    calls: list[tuple[int, int]] = []
+    messages: list[str] = []
+    offline.ensure_model(target, progress=messages.append,
+                         on_bytes=lambda done, total: calls.append((done, total)))
+    _assert_one_pass(calls, len(fake_parts))
+    assert any(m.startswith("Checking the built-in model") for m in messages)
+    assert not any("join" in m for m in messages)
+    calls.clear()
+    offline.ensure_model(target, on_bytes=lambda done, total: calls.append((done, total)))
+    assert calls == []  # checked once per process
+
+
+def test_a_corrupt_file_is_checked_then_joined_each_pass_monotonic(
+        tmp_path: Path, fake_parts: bytes, small_blocks: None) -> None:
+    target = tmp_path / "m.gguf"
+    target.write_bytes(bytes(len(fake_parts)))  # right size, wrong bytes
+    calls: list[tuple[int, int]] = []
+    offline.ensure_model(target, on_bytes=lambda done, total: calls.append((done, total)))
+    restart = next(i for i in range(1, len(calls)) if calls[i][0] < calls[i - 1][0])
+    _assert_one_pass(calls[:restart], len(fake_parts))
+    _assert_one_pass(calls[restart:], len(fake_parts))
+    assert target.read_bytes() == fake_parts
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _feed(meter: object, total: int, step: int) -> None:
+    for done in [*range(0, total, step), total]:
+        meter(done, total)  # type: ignore[operator]
+
+
+def test_meter_redraws_one_line_on_a_terminal() -> None:
+    from coach.cli import ByteMeter
+
+    out = _Terminal()
+    _feed(ByteMeter(out), 1_117_320_768, 8 << 20)
+    text = out.getvalue()
+    assert text.endswith("100%  1.12 of 1.12 GB\n") and text.count("\n") == 1
+    shown = [int(m) for m in re.findall(r"\r\s*(\d+)%", text)]
+    assert shown == sorted(set(shown)) and shown[0] == 0 and shown[-1] == 100
+
+
+def test_meter_writes_a_few_plain_lines_elsewhere() -> None:
+    from coach.cli import ByteMeter
+
+    out = io.StringIO()
+    meter = ByteMeter(out)
+    _feed(meter, 1_117_320_768, 8 << 20)
+    _feed(meter, 1_000, 1_000)  # a second pass starts again
+    lines = out.getvalue().splitlines()
+    assert "\r" not in out.getvalue()
+    assert [line.split("%")[0].strip() for line in lines] == ["25", "50", "75", "100", "100"]
+
+
+def test_setup_shows_the_one_time_join(tmp_path: Path, fake_parts: bytes, small_blocks: None,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from coach.cli import cli
+    from coach.retrieval import BuildReport
+    from coach.services import Services
+
+    monkeypatch.setattr(Services, "refresh_index", lambda self, force=False: BuildReport(
+        total=1, embedded=0, reused=1, removed=0, changed=False, seconds=0.0, collection="c"))
+    result = CliRunner().invoke(cli, ["setup"], env={"COACH_DATA_DIR": str(tmp_path / "d")})
+    assert result.exit_code == 0, result.output
+    assert "one-time join" in result.stderr and "100%" in result.stderr
+    assert "Built-in model ready." in result.stderr
+    assert (tmp_path / "d" / "models").is_dir()
+
+
+def test_the_app_shows_the_join_as_a_progress_bar(tmp_path: Path, fake_parts: bytes,
+                                                  small_blocks: None) -> None:
+    from coach.config import Settings
+    from coach.services import Services
+    from coach.ui.common import announce_cold_start, uses_local_model
+
+    services = Services(Settings(_env_file=None, data_dir=tmp_path / "d"),
+                        progress=lambda _msg: None)
+    assert uses_local_model(services)
+    bar: list[tuple[float, str]] = []
+    announce_cold_start(services, lambda value, desc: bar.append((value, desc)))
+    assert services.settings.model_path.read_bytes() == fake_parts
+    assert bar[0][0] == 0 and bar[-1][0] == 1.0
+    assert [v for v, _ in bar] == sorted(v for v, _ in bar)
+    assert "one-time join" in bar[-1][1]
+    assert not services.local_server.running  # only the file: the server starts on first use
+
+
+def test_a_test_model_never_triggers_the_join(tmp_path: Path) -> None:
+    from coach.config import Settings
+    from coach.services import Services
+    from coach.ui.common import announce_cold_start, uses_local_model
+
+    from .fakes import DownChat
+
+    services = Services(Settings(_env_file=None, data_dir=tmp_path / "d"), model=DownChat())
+    assert not uses_local_model(services)
+    announce_cold_start(services, lambda *a, **k: pytest.fail("no progress expected"))
+    assert not services.settings.model_path.exists()

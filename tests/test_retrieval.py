@@ -55,3 +55,14 @@ def test_queries_are_fast_after_the_first(real_services) -> None:
         real_services.search("when should I follow up after no response?")
     # Generous bound: the benchmark measures the real p95 (target 30 ms).
     assert (time.perf_counter() - started) / 20 < 0.5
+
+
+def test_remembered_answers_match_fresh_ones_and_are_private_copies(real_services) -> None:
+    index = real_services.index
+    question = "follow-up email after no response template"
+    fresh = index.retrieve(question, 2)
+    first = index.retrieve(question, 2, remember=True)
+    first[0].text = "edited by a caller"
+    again = index.retrieve(question, 2, remember=True)
+    assert [g.chunk_id for g in again] == [g.chunk_id for g in fresh]
+    assert again[0].text == fresh[0].text != "edited by a caller"

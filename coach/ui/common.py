@@ -38,13 +38,45 @@ class Shared:
     interview_date: Any
 
 
-def announce_cold_start(services: Any) -> None:
-    """Tell the user, in the page, when this request has to start the built-in model first."""
+def uses_local_model(services: Any) -> bool:
+    """True when requests go to the built-in model (not an endpoint, nor a test's fake)."""
+    from coach.llm import OpenAIChat
+    from coach.services import LOCAL_MODEL_ID
+
+    if services.settings.backend != "local":
+        return False
+    model = services.model
+    return isinstance(model, OpenAIChat) and model.name == LOCAL_MODEL_ID
+
+
+def announce_cold_start(services: Any, progress: Any = None) -> None:
+    """Tell the user, in the page, when this request has to start the built-in model first.
+
+    Given the event's gr.Progress, also check the model file here (or, the very first time,
+    join it from its 22 parts) with a progress bar, so the long part of a cold start is seen;
+    the server start that follows then only loads the model (after a join it re-checks the
+    file, about a second). Raises CoachError when the file cannot be made.
+    """
     import gradio as gr
 
-    if services.settings.backend == "local" and not services.local_server.running:
-        gr.Info("Starting the built-in model: the first start checks (or prepares) a 1.1 GB "
-                "file and can take up to a minute.")
+    if not uses_local_model(services) or services.local_server.running:
+        return
+    gr.Info("Starting the built-in model: the first start checks (or prepares) a 1.1 GB "
+            "file and can take up to a minute.")
+    if progress is None:
+        return
+    shown = {"desc": "Checking the built-in model file...", "percent": -1}
+
+    def said(message: str) -> None:
+        shown["desc"], shown["percent"] = message, -1
+
+    def moved(done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        if percent != shown["percent"]:  # about a hundred updates a pass, not one a block
+            shown["percent"] = percent
+            progress(percent / 100, desc=str(shown["desc"]))
+
+    services.local_server.prepare(on_bytes=moved, progress=said)
 
 
 def parse_date(value: str | None, label: str) -> date | None:

@@ -60,7 +60,7 @@ def build(services: Services, shared: Shared) -> InterpretTab:
         received = gr.Textbox(label="Received on (YYYY-MM-DD)", value=date.today().isoformat())
         thanked = gr.Checkbox(label="I already sent a thank-you")
     read = gr.Button("Interpret", variant="primary")
-    card = gr.HTML()
+    card = gr.HTML(js_on_load=views.GUIDE_LINKS_JS)
     with gr.Row():
         step = gr.Dropdown([], label="Draft the email for a plan step", scale=3)
         to_write = gr.Button("Open in Write", scale=1)
@@ -68,5 +68,6 @@ def build(services: Services, shared: Shared) -> InterpretTab:
     details = gr.JSON(label="Details (JSON)", visible=False)
     gr.Examples(EXAMPLES, inputs=[reply])
     gr.on([read.click], interpret, [reply, received, shared.interview_date, thanked],
-          [card, ics_file, details, step], api_name="interpret")
+          [card, ics_file, details, step], api_name="interpret",
+          queue=False)  # ~10 ms of work: served directly, never behind a queue
     return InterpretTab(reply=reply, step=step, to_write=to_write)

@@ -61,11 +61,14 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         session = start(scenario, services.store)
         return session, chat_view(session), coaching_panel(session), "", None, ""
 
-    def practice_turn(session: Session | None, message: str) -> Any:
+    track = gr.Progress()  # Gradio hands each event its own tracker in its place
+
+    def practice_turn(session: Session | None, message: str,
+                      progress: Any = track) -> Any:
         if session is None:
             raise gr.Error("Start a session first.")
-        announce_cold_start(services)
         try:
+            announce_cold_start(services, progress)
             for _, reply in take_turn(session, message, services.model,
                                       ask_model=services.ask_model, store=services.store):
                 chat = chat_view(session) + [{"role": "assistant", "content": reply}]
@@ -80,7 +83,8 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         report = build_report(session, services.model, candidate_name=name or "",
                               index=services.index, store=services.store)
         markdown = to_markdown(report, session)
-        return (markdown, download("practice-report.md", markdown),
+        return (to_markdown(report, session, link=views.guide_href),
+                download("practice-report.md", markdown),
                 views.history_table(services.store.history()))
 
     gr.Markdown("Rehearse the last minutes of an interview. Answer the interviewer's last "
@@ -112,7 +116,8 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                 send = gr.Button("Send", variant="primary")
                 finish = gr.Button("End and get my report")
         with gr.Column(scale=2):
-            coaching = gr.HTML(label="Coaching")
+            # Also installs the guide-link handler as the page opens (this tab shows first).
+            coaching = gr.HTML(label="Coaching", js_on_load=views.GUIDE_LINKS_JS)
     report_md = gr.Markdown()
     with gr.Row():
         to_interpret = gr.Button("Read their answer in Interpret")

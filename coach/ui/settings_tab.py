@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coach import views
 from coach.errors import CoachError
+from coach.llm import display_url
 from coach.services import Services
 
 
@@ -51,7 +52,10 @@ def build(services: Services) -> None:
         backend = gr.Radio([("Built-in model", "local"), ("OpenAI-compatible endpoint",
                                                           "openai")],
                            value=services.settings.backend, label="Model")
-        base_url = gr.Textbox(label="Endpoint URL", value=services.settings.openai_base_url,
+        # Shown without any user:password in it; submitted unchanged, the configured URL
+        # (credentials included) is kept — see Services.use_backend.
+        base_url = gr.Textbox(label="Endpoint URL",
+                              value=display_url(services.settings.openai_base_url),
                               max_length=500)
         model = gr.Textbox(label="Model name", value=services.settings.openai_model,
                            max_length=200)

@@ -41,11 +41,14 @@ def build(services: Services, shared: Shared) -> WriteTab:
 
     from coach.emails import EmailRequest, mailto, to_eml
 
+    track = gr.Progress()  # Gradio hands each event its own tracker in its place
+
     def draft_email(kind: str, name: str, interviewer: str, company: str, role: str,
                     interview_date: str, topics: str, experience: str, extra: str, tone: str,
-                    reply: str) -> tuple[str, str, str, str | None, dict[str, Any]]:
-        announce_cold_start(services)
+                    reply: str, progress: Any = track
+                    ) -> tuple[str, str, str, str | None, dict[str, Any]]:
         try:
+            announce_cold_start(services, progress)
             interpretation = services.interpret(reply) if (reply or "").strip() else None
             request = EmailRequest.model_validate({
                 "kind": kind, "candidate_name": name or "", "interviewer_name": interviewer or "",
@@ -57,7 +60,7 @@ def build(services: Services, shared: Shared) -> WriteTab:
         except CoachError as exc:
             return "", "", error_card(exc), None, {"error": str(exc)}
         notes = "".join(f"<p class='muted'>Check: {views.esc(w)}</p>" for w in result.warnings)
-        sources = " · ".join(views.esc(g.heading_path) for g in result.guidance)
+        sources = " · ".join(views.guide_link(g.heading_path) for g in result.guidance)
         info = (f"<p class='muted'>Draft {HOW[result.method]}; {result.words} words."
                 f"{' Drawn from: ' + sources if sources else ''}</p>{notes}"
                 f"<p><a href='{views.esc(mailto(result))}'>Open in your mail program</a></p>")
@@ -82,7 +85,7 @@ def build(services: Services, shared: Shared) -> WriteTab:
     subject = gr.Textbox(label="Subject", buttons=["copy"], interactive=True)
     body = gr.Textbox(label="Email (edit freely)", lines=14, buttons=["copy"], interactive=True,
                       elem_id="email-body")
-    info = gr.HTML()
+    info = gr.HTML(js_on_load=views.GUIDE_LINKS_JS)
     eml_file = gr.File(label="Download as .eml (opens as a draft)")
     details = gr.JSON(visible=False)
     inputs = [kind, shared.name, shared.interviewer, shared.company, shared.role,
