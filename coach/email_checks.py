@@ -18,7 +18,8 @@ PLACEHOLDERS = {
 COMMON = frozenset("""
 i i'm i've i'd i'll dear hi hello hey best regards kind warm warmly sincerely thank thanks
 subject monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december mr mrs ms mx dr prof re cv ok please
+may june july august september october november december mon tue tues wed thu thur thurs fri
+sat sun jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms mx dr prof re cv ok please
 cheers looking yours many again all the a an it this that my our your we you he she they
 linkedin email interview follow-up follow up team hiring manager english
 """.split())
@@ -47,14 +48,22 @@ def placeholder(field: str) -> str:
     return PLACEHOLDERS.get(field, f"[{field.replace('_', ' ').capitalize()}]")
 
 
+def _bare(word: str) -> str:
+    """A word without a possessive ending or edge punctuation: "Berg's" is Berg."""
+    return re.sub(r"['’]s$", "", word).strip("'’-")
+
+
 def allowed_words(request: EmailRequest) -> set[str]:
     """Lower-cased words the request supplies (names, company, topics, the reply's words)."""
     text = " ".join(str(getattr(request, f) or "") for f in (
         "candidate_name", "interviewer_name", "company", "role", "topics", "experience", "extra"))
-    if request.interpretation is not None:
-        text += " " + request.interpretation.text
-    words = {w.lower().strip("'’-") for w in WORD.findall(text)}
-    words |= {w.lower() for p in PLACEHOLDERS.values() for w in WORD.findall(p)}
+    interp = request.interpretation
+    if interp is not None:
+        text += " " + interp.text
+        if interp.deadline:  # the prompt shows the deadline's phrase and its dates
+            text += f" {interp.deadline.phrase} {interp.deadline.label}"
+    words = {_bare(w).lower() for w in WORD.findall(text)}
+    words |= {_bare(w).lower() for p in PLACEHOLDERS.values() for w in WORD.findall(p)}
     return words | COMMON
 
 
@@ -82,7 +91,7 @@ def invented_terms(body: str, request: EmailRequest) -> list[str]:
     for sentence in re.split(r"(?<=[.!?:])\s+|\n+", body):
         tokens = WORD.findall(sentence)
         for token in tokens[1:]:  # the first word of a sentence is capitalised anyway
-            bare = token.strip("'’-")
+            bare = _bare(token)
             if bare[:1].isupper() and bare.lower() not in allowed and bare not in found:
                 found.append(bare)
     return found

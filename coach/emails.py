@@ -193,6 +193,8 @@ def paragraph(text: str, request: EmailRequest, shape: Frame) -> str:
         body = body[1:-1].strip()
     elif body[:1] in "\"“" and body.count(body[0]) == 1:
         body = body[1:].strip()
+    elif body[-1:] in "\"”" and body.count(body[-1]) == 1:
+        body = body[:-1].strip()
     sentences = [s for s in SENTENCE.split(body) if s.strip()]
     if len(sentences) > 1 and not re.search(r"[.!?\"”')]$", sentences[-1]):
         sentences.pop()  # cut off by the token limit mid-sentence

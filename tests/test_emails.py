@@ -73,6 +73,11 @@ def test_a_whole_email_from_the_model_is_cut_down_to_its_paragraph() -> None:
     assert PARAGRAPH in body
 
 
+def test_a_lone_closing_quote_is_dropped() -> None:
+    result = draft(REQUEST, FakeChat(PARAGRAPH + '"'))
+    assert PARAGRAPH in result.body and '"' not in result.body
+
+
 def test_a_sentence_cut_off_by_the_token_limit_is_dropped() -> None:
     result = draft(REQUEST, FakeChat(PARAGRAPH + " I would also like to mention that my"))
     assert result.body.count("would also like") == 0 and PARAGRAPH in result.body
@@ -184,6 +189,15 @@ def test_split_draft() -> None:
 def test_invented_terms_ignore_sentence_starts_and_known_words() -> None:
     body = "Dear Dana,\nThank you. Northwind Logistics was great. I met Kevin from Apollo."
     assert invented_terms(body, REQUEST) == ["Kevin", "Apollo"]
+
+
+def test_possessives_and_the_stated_dates_are_not_invented_terms() -> None:
+    interp = interpret("We'll let you know by the end of next week.",
+                       received=date(2026, 11, 26))
+    request = REQUEST.model_copy(update={"kind": "reply_to_timeline", "interpretation": interp})
+    body = ("Thank you. I noted that I will hear by the end of next week (Thu 3 Dec – Fri 4 "
+            "Dec 2026), and Dana Reyes's note was kind. I met Kevin's team.")
+    assert invented_terms(body, request) == ["Kevin"]
 
 
 names = st.text(alphabet=st.characters(categories=("Lu", "Ll", "Zs", "Pd")), max_size=30)
