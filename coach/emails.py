@@ -188,7 +188,9 @@ def paragraph(text: str, request: EmailRequest, shape: Frame) -> str:
     while lines and lines[-1] in names:
         lines.pop()
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    body = body.replace("<THE PARAGRAPH>", "").strip()
+    # The prompt's own label for the gap, echoed: "<THE PARAGRAPH>", "THE PARAGRAPH: ..."
+    body = re.sub(r"(?i)^\W*(?:the )?paragraph\W*?[:\-–][*_]*\s*", "", body)
+    body = re.sub(r"<?\bTHE PARAGRAPH\b>?:?", "", body).strip()
     if body[:1] in "\"“'" and body[-1:] in "\"”'":  # echoed the quoted example's quotes
         body = body[1:-1].strip()
     elif body[:1] in "\"“" and body.count(body[0]) == 1:

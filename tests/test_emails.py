@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from coach.email_checks import check_draft, invented_terms
 from coach.email_templates import LENGTHS, template_draft
-from coach.emails import EmailRequest, draft, split_draft
+from coach.emails import EmailRequest, draft, split_draft, tidy
 from coach.errors import ModelUnavailable
 from coach.replies import interpret
 
@@ -71,6 +71,15 @@ def test_a_whole_email_from_the_model_is_cut_down_to_its_paragraph() -> None:
     assert body.count("Amara Okafor") == 1 and "Warm regards" not in body
     assert "Thank you so much for the chat" not in body and '"' not in body
     assert PARAGRAPH in body
+
+
+@pytest.mark.parametrize("label", ["THE PARAGRAPH: ", "<THE PARAGRAPH>\n", "Paragraph: ",
+                                   "**THE PARAGRAPH:** "])
+def test_the_prompts_label_for_the_gap_is_not_left_in(label: str) -> None:
+    result = draft(REQUEST, FakeChat(label + PARAGRAPH))
+    assert result.method == "model" and "PARAGRAPH" not in result.body.upper()
+    assert "*" not in result.body and "<" not in result.body
+    assert PARAGRAPH in result.body
 
 
 def test_a_lone_closing_quote_is_dropped() -> None:
@@ -212,7 +221,8 @@ def test_template_drafts_never_leave_unmarked_gaps_or_foreign_names(
     request = EmailRequest(kind=kind, candidate_name=candidate, interviewer_name=interviewer,
                            company=company, role=role, topics=topics)
     result = draft(request, None)
-    problems = check_draft(result.subject, result.body, request, (0, 10_000))
+    typed, _ = tidy(request)  # control characters are dropped from fields by design
+    problems = check_draft(result.subject, result.body, typed, (0, 10_000))
     assert not [p for p in problems if "template gaps" in p or "names or things" in p], problems
 
 
