@@ -1,6 +1,7 @@
 """Load benchmark: the launched app driven through gradio_client from several processes on
 127.0.0.1 — 20 concurrent interpret sessions (fast path) and 3 concurrent practice sessions on
-the embedded model, for a bounded time. Prints requests, errors and latency per kind.
+the embedded model, for a bounded time. Prints requests, errors and latency per kind, the
+CPU the app and the clients used, and then the interpret sessions again through plain HTTP.
 
 Run: .venv/bin/python bench/load.py [--seconds 60]
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import platform
+import resource
 import socket
 import statistics
 import subprocess
@@ -34,6 +36,26 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def collect(procs: list[mp.Process], out: mp.Queue) -> list[tuple[str, float, str | None]]:
+    results: list[tuple[str, float, str | None]] = []
+    for p in procs:
+        p.start()
+    while any(p.is_alive() for p in procs) or not out.empty():
+        try:
+            results.append(out.get(timeout=1))
+        except Exception:
+            pass
+    for p in procs:
+        p.join()
+    return results
+
+
 def interpret_worker(url: str, seconds: float, threads: int, out: mp.Queue) -> None:
     from gradio_client import Client
 
@@ -50,6 +72,36 @@ def interpret_worker(url: str, seconds: float, threads: int, out: mp.Queue) -> N
             except Exception as exc:  # counted, not raised: the point is to see failures
                 out.put(("interpret", time.perf_counter() - started, repr(exc)[:120]))
             i += 1
+
+    pool = [threading.Thread(target=run, args=(n,)) for n in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    out.put(("client cpu", usage.ru_utime + usage.ru_stime, None))
+
+
+def http_worker(url: str, seconds: float, threads: int, out: mp.Queue) -> None:
+    """The same requests without gradio_client: one kept-alive HTTP connection per session,
+    posting to the endpoint's direct route (interpret is served without the queue)."""
+    import httpx
+
+    def run(n: int) -> None:
+        with httpx.Client(base_url=url, timeout=60) as client:
+            deadline = time.monotonic() + seconds
+            i = n
+            while time.monotonic() < deadline:
+                started = time.perf_counter()
+                try:
+                    answer = client.post("gradio_api/run/interpret", json={"data": [
+                        REPLIES[i % len(REPLIES)], "2026-11-26", "", False]})
+                    answer.raise_for_status()
+                    out.put(("interpret (plain HTTP)", time.perf_counter() - started, None))
+                except Exception as exc:
+                    out.put(("interpret (plain HTTP)", time.perf_counter() - started,
+                             repr(exc)[:120]))
+                i += 1
 
     pool = [threading.Thread(target=run, args=(n,)) for n in range(threads)]
     for t in pool:
@@ -105,16 +157,15 @@ def main() -> None:
                  for _ in range(4)]
         procs += [mp.Process(target=practice_worker, args=(url, seconds, out))
                   for _ in range(3)]
-        for p in procs:
-            p.start()
-        results: list[tuple[str, float, str | None]] = []
-        while any(p.is_alive() for p in procs) or not out.empty():
-            try:
-                results.append(out.get(timeout=1))
-            except Exception:
-                pass
-        for p in procs:
-            p.join()
+        server_cpu = cpu_seconds(server.pid)
+        results = collect(procs, out)
+        server_cpu = cpu_seconds(server.pid) - server_cpu
+        # Phase 2, interpret alone: the same 20 sessions with a plain HTTP client, to separate
+        # the server's latency from gradio_client's own cost on these shared cores.
+        plain_cpu = cpu_seconds(server.pid)
+        results += collect([mp.Process(target=http_worker, args=(url, seconds / 2, 5, out))
+                            for _ in range(4)], out)
+        plain_cpu = cpu_seconds(server.pid) - plain_cpu
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -123,13 +174,21 @@ def main() -> None:
           "path) + 3 practice clients (embedded model)")
     print("| kind | requests | errors | p50 | p95 | max | target |\n|---|---|---|---|---|---|---|")
     for kind, target in (("interpret", "0 errors, p95 <= 500 ms"),
-                         ("practice turn", "0 errors; queue, don't fail")):
+                         ("practice turn", "0 errors; queue, don't fail"),
+                         ("interpret (plain HTTP)", "")):
         rows = [r for r in results if r[0] == kind]
         errors = [r for r in rows if r[2]]
         times = sorted(r[1] * 1000 for r in rows) or [0.0]
         p95 = times[max(0, int(0.95 * len(times)) - 1)]
         print(f"| {kind} | {len(rows)} | {len(errors)} | {statistics.median(times):.0f} ms | "
               f"{p95:.0f} ms | {times[-1]:.0f} ms | {target} |")
+    clients = sum(r[1] for r in results if r[0] == "client cpu")
+    plain = len([r for r in results if r[0] == "interpret (plain HTTP)"])
+    print(f"\nCPU used in the gradio_client phase ({seconds:.0f} s): the app {server_cpu:.1f} s "
+          f"(the built-in model included), the 20 interpret clients {clients:.1f} s — "
+          "gradio_client's own work, on the same 2 cores.")
+    print(f"The plain-HTTP row ran {seconds / 2:.0f} s afterwards, interpret only: the app "
+          f"used {1000 * plain_cpu / max(1, plain):.0f} ms of CPU per request.")
     for _, _, error in [r for r in results if r[2]][:5]:
         print(f"error: {error}")
 
