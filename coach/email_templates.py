@@ -57,7 +57,8 @@ def frame(request: EmailRequest) -> Frame:
     topics = request.topics or placeholder("topics")
     when = f" on {request.interview_date:%A %d %B}" if request.interview_date else ""
     fit = (f" My experience with {request.experience} is why I believe I could contribute."
-           if request.experience else "")
+           if request.experience else
+           " I would welcome the chance to bring what I have learned to the team's work.")
     interp = request.interpretation
     said = (f"You mentioned that I can expect to hear {interp.deadline.phrase}"
             f" ({interp.deadline.label}). " if interp and interp.deadline else "")

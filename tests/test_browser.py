@@ -40,8 +40,11 @@ class ScriptedChat:
 
     def _answer(self, messages) -> str:
         system = messages[0]["content"]
-        if "email" in system and "Subject" in system:
-            return "Subject: Thank you\n\nshort"  # fails the checks: the template is used
+        if "paragraph of a job candidate's email" in system:
+            return ("I especially enjoyed our conversation about the route planner and how the "
+                    "team decides what to build next. It made me even more certain that this "
+                    "role is a good match for what I want to do, and I would be glad to "
+                    "contribute to the team.")
         last = messages[-1]["content"].lower()
         if "next step" in last or "timeline" in last:
             return "We'll decide by Friday next week and the recruiter will email you."
@@ -139,6 +142,8 @@ def test_draft_a_thank_you_and_copy_it(page) -> None:
     page.wait_for_function(
         "() => document.querySelector('#email-body textarea').value.includes('Dana')")
     assert "Amara Okafor" in body.input_value()
+    assert "about the route planner" in body.input_value()  # the model's paragraph, checked
+    assert page.get_by_text("its middle written by the model and checked").is_visible()
     page.locator("#email-body button").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "Dear Dana Reyes" in copied

@@ -131,9 +131,10 @@ def test_no_model_answer_still_gives_a_usable_draft() -> None:
     assert any("server is down" in w for w in result.warnings)
 
 
+@pytest.mark.parametrize("experience", ["building pipelines", ""])
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_template_passes_the_checks(kind: str) -> None:
-    request = REQUEST.model_copy(update={"kind": kind})
+def test_every_template_passes_the_checks(kind: str, experience: str) -> None:
+    request = REQUEST.model_copy(update={"kind": kind, "experience": experience})
     subject, body = template_draft(request)
     assert check_draft(subject, body, request, LENGTHS[kind]) == []
 
