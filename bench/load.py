@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,28 +57,37 @@ def collect(procs: list[mp.Process], out: mp.Queue) -> list[tuple[str, float, st
     return results
 
 
+def timed(out: mp.Queue, kind: str, call: Callable[[], object]) -> None:
+    """Run one request and report its latency, and its error if it failed."""
+    started = time.perf_counter()
+    try:
+        call()
+        out.put((kind, time.perf_counter() - started, None))
+    except Exception as exc:  # counted, not raised: the point is to see failures
+        out.put((kind, time.perf_counter() - started, repr(exc)[:120]))
+
+
+def sessions(threads: int, session: Callable[[int], None]) -> None:
+    """`threads` concurrent sessions in this process, until each one's time is up."""
+    pool = [threading.Thread(target=session, args=(n,)) for n in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+
+
 def interpret_worker(url: str, seconds: float, threads: int, out: mp.Queue) -> None:
     from gradio_client import Client
 
     def run(n: int) -> None:
         client = Client(url, verbose=False)
         deadline = time.monotonic() + seconds
-        i = n
         while time.monotonic() < deadline:
-            started = time.perf_counter()
-            try:
-                client.predict(REPLIES[i % len(REPLIES)], "2026-11-26", "", False,
-                               api_name="/interpret")
-                out.put(("interpret", time.perf_counter() - started, None))
-            except Exception as exc:  # counted, not raised: the point is to see failures
-                out.put(("interpret", time.perf_counter() - started, repr(exc)[:120]))
-            i += 1
+            text, n = REPLIES[n % len(REPLIES)], n + 1
+            timed(out, "interpret", lambda t=text: client.predict(
+                t, "2026-11-26", "", False, api_name="/interpret"))
 
-    pool = [threading.Thread(target=run, args=(n,)) for n in range(threads)]
-    for t in pool:
-        t.start()
-    for t in pool:
-        t.join()
+    sessions(threads, run)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     out.put(("client cpu", usage.ru_utime + usage.ru_stime, None))
 
@@ -90,24 +100,13 @@ def http_worker(url: str, seconds: float, threads: int, out: mp.Queue) -> None:
     def run(n: int) -> None:
         with httpx.Client(base_url=url, timeout=60) as client:
             deadline = time.monotonic() + seconds
-            i = n
             while time.monotonic() < deadline:
-                started = time.perf_counter()
-                try:
-                    answer = client.post("gradio_api/run/interpret", json={"data": [
-                        REPLIES[i % len(REPLIES)], "2026-11-26", "", False]})
-                    answer.raise_for_status()
-                    out.put(("interpret (plain HTTP)", time.perf_counter() - started, None))
-                except Exception as exc:
-                    out.put(("interpret (plain HTTP)", time.perf_counter() - started,
-                             repr(exc)[:120]))
-                i += 1
+                text, n = REPLIES[n % len(REPLIES)], n + 1
+                timed(out, "interpret (plain HTTP)", lambda t=text: client.post(
+                    "gradio_api/run/interpret",
+                    json={"data": [t, "2026-11-26", "", False]}).raise_for_status())
 
-    pool = [threading.Thread(target=run, args=(n,)) for n in range(threads)]
-    for t in pool:
-        t.start()
-    for t in pool:
-        t.join()
+    sessions(threads, run)
 
 
 def practice_worker(url: str, seconds: float, out: mp.Queue) -> None:
@@ -123,12 +122,8 @@ def practice_worker(url: str, seconds: float, out: mp.Queue) -> None:
         for line in lines:
             if time.monotonic() >= deadline:
                 break
-            started = time.perf_counter()
-            try:
-                client.predict(line, api_name="/practice_turn")
-                out.put(("practice turn", time.perf_counter() - started, None))
-            except Exception as exc:
-                out.put(("practice turn", time.perf_counter() - started, repr(exc)[:120]))
+            timed(out, "practice turn",
+                  lambda t=line: client.predict(t, api_name="/practice_turn"))
 
 
 def main() -> None:
