@@ -141,7 +141,9 @@ _MONTH_INDEX = {
 # Abbreviations, "March" and "May" must be capitalised: "may", "mar", "sun", "sat" are words too.
 _WD = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?-i:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)\.?)(?!\w)"
+    r"|(?-i:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+    # Lower-case abbreviations only where they are no English word ("wed", "sat" are).
+    r"|(?:tues|weds|thurs?|fri)\.?)(?!\w)"
 )
 _MONTH = (
     r"(?:(?:january|february|(?-i:March)|april|(?-i:May)|june|july|august|september|october"
@@ -362,6 +364,16 @@ def _month_part(year: int, month: int, kind: str, received: date) -> tuple[date,
 def _next_business_day(m: re.Match[str], ctx: _Ctx) -> Span | None:
     d = add_business_days(ctx.received, 1)
     return d, d, True
+
+
+@_rule(r"(?:(?:within|in|over|during)\s+(?:the\s+(?:next|coming)\s+|a\s+|the\s+)?|"
+       r"(?:the\s+)?(?:next|coming)\s+)fortnight(?:['’]?s?\s+time)?", lead=False)
+def _fortnight(m: re.Match[str], ctx: _Ctx) -> Span | None:
+    """British "within a fortnight", "in the next fortnight": the coming two weeks; "in a
+    fortnight('s time)" is two weeks on, as "in two weeks" is."""
+    if re.match(r"in\s+a\s+fortnight", m.group(0), re.I):
+        return _plus(ctx.received, 14), _plus(ctx.received, 14), False
+    return _plus(ctx.received, 1), _plus(ctx.received, 14), False
 
 
 def _count(token: str, unit: str) -> tuple[int, int, bool] | None:

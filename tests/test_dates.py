@@ -509,3 +509,26 @@ def test_phrases_are_verbatim_substrings_in_mixed_text(
     for phrase in parts:
         result = resolve(phrase, received)
         assert result is None or result.start <= result.end
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("We'll get back to you within the next fortnight.", date(2026, 11, 27),
+         date(2026, 12, 10)),
+        ("You'll hear within a fortnight.", date(2026, 11, 27), date(2026, 12, 10)),
+        ("We'll decide in a fortnight's time.", date(2026, 12, 10), date(2026, 12, 10)),
+        ("will let u know by thurs", date(2026, 12, 3), date(2026, 12, 3)),
+        ("Decision by weds at the latest.", date(2026, 12, 2), date(2026, 12, 2)),
+    ],
+)
+def test_british_and_casual_spellings(text: str, start: date, end: date) -> None:
+    found = find_deadline(text, date(2026, 11, 26))
+    assert found is not None and (found.start, found.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["A fortnight ago we met.", "We wed in the spring of 2020.",
+                                  "I was fried after the flight."])
+def test_words_that_only_look_like_dates(text: str) -> None:
+    found = find_deadline(text, date(2026, 11, 26))
+    assert found is None or "fortnight" not in found.phrase and "wed" not in found.phrase.lower()
