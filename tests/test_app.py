@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import free_port
+from .conftest import serving
 
 pytestmark = pytest.mark.slow
 
@@ -10,14 +10,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def launched(real_services):
-    import app
-
-    demo = app.build_demo(real_services)
-    port = free_port()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
-                        share=False, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
+    with serving(real_services) as url:
+        yield url
 
 
 def test_importing_app_starts_nothing() -> None:

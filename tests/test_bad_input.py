@@ -146,22 +146,17 @@ class ScriptedChat(FakeChat):
 @pytest.fixture(scope="module")
 def scripted_app(tmp_path_factory):
     """The app on 127.0.0.1 with a scripted model and a hash-embedded index (fast)."""
-    import app
     from coach.config import Settings
     from coach.services import bootstrap
 
-    from .conftest import KNOWLEDGE, HashEmbedder, free_port
+    from .conftest import KNOWLEDGE, HashEmbedder, serving
 
     services = bootstrap(Settings(_env_file=None, data_dir=tmp_path_factory.mktemp("api-data"),
                                   knowledge_dir=KNOWLEDGE, classify_with_model=False),
                          embedder=HashEmbedder(), model=ScriptedChat())
     services.refresh_index()
-    demo = app.build_demo(services)
-    port = free_port()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
-                        share=False, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
+    with serving(services) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

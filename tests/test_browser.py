@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import free_port
+from .conftest import serving
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -54,16 +54,9 @@ class ScriptedChat:
 
 @pytest.fixture(scope="module")
 def url(real_services):
-    import app
-    from coach import views
-
     real_services.model = ScriptedChat()
-    demo = app.build_demo(real_services)
-    port = free_port()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
-                        quiet=True, css=views.CSS)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
+    with serving(real_services) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
