@@ -150,15 +150,6 @@ def facts(request: EmailRequest) -> str:
     return "\n".join(lines)
 
 
-def split_draft(text: str) -> tuple[str, str]:
-    """Subject and body from 'Subject: ...' followed by the body."""
-    text = text.strip().strip("`").strip()
-    match = re.match(r"(?is)^\**subject\**\s*:\**\s*(.+?)\s*\n(.*)$", text)
-    if match:
-        return match.group(1).strip().strip("*"), match.group(2).strip()
-    return "", text
-
-
 GREETING = re.compile(r"(?i)^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b"
                       r"[^.!?\n]{0,60}[,:!]?$")
 SIGN_OFF_LINE = re.compile(
@@ -218,8 +209,9 @@ def _trim(text: str, high: int) -> str:
 def _paragraph_problems(problems: list[str], words: int, bounds: tuple[int, int]) -> list[str]:
     """The whole-body checks restated for the paragraph the model writes."""
     low, high = bounds
+    # The frame always supplies the subject and the opening thanks.
     out = [p for p in problems if not p.startswith(("write at least", "keep it under",
-                                                    "open with thanks", "start with"))]
+                                                    "open with thanks"))]
     if words < low:
         out.append(f"write a longer paragraph: at least {low} words (now {words})")
     elif words > high:

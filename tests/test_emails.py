@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from coach.email_checks import check_draft, invented_terms
 from coach.email_templates import LENGTHS, template_draft
-from coach.emails import EmailRequest, draft, split_draft, tidy
+from coach.emails import EmailRequest, draft, tidy
 from coach.errors import ModelUnavailable
 from coach.replies import interpret
 
@@ -188,12 +188,6 @@ def test_the_interpretation_flows_into_the_reply_to_a_timeline() -> None:
     prompt = "\n".join(m["content"] for m in fake.calls[0])
     assert "by the end of next week" in prompt and "Thu 3 Dec – Fri 4 Dec 2026" in prompt
     assert "by the end of next week" in result.body  # the template says it too
-
-
-def test_split_draft() -> None:
-    assert split_draft("Subject: Hi there\n\nBody text") == ("Hi there", "Body text")
-    assert split_draft("**Subject:** Hi\nBody") == ("Hi", "Body")
-    assert split_draft("No subject here") == ("", "No subject here")
 
 
 def test_invented_terms_ignore_sentence_starts_and_known_words() -> None:
