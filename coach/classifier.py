@@ -9,9 +9,11 @@ import functools
 import json
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -128,18 +130,25 @@ def train_softmax(x: np.ndarray, y: np.ndarray, classes: int = len(CATEGORIES),
     return weights
 
 
-def load_bank(folder: Path) -> list[dict[str, str]]:
-    """The labelled example banks (bank*.jsonl: one object with text and label per line)."""
-    files = sorted(folder.glob("bank*.jsonl"))
-    if not files:
-        raise KnowledgeError(f"No reply examples (bank*.jsonl) in {folder}.")
-    rows = []
+def read_banks(files: Sequence[Path], what: str) -> list[dict[str, Any]]:
+    """Every JSON object, one per line, in these bank files; `what` names them in the error
+    for an unreadable one."""
+    rows: list[dict[str, Any]] = []
     for path in files:
         try:
             rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
                      if line.strip()]
         except (OSError, ValueError) as exc:
-            raise KnowledgeError(f"Cannot read the reply examples {path}: {exc}") from exc
+            raise KnowledgeError(f"Cannot read the {what} {path}: {exc}") from exc
+    return rows
+
+
+def load_bank(folder: Path) -> list[dict[str, str]]:
+    """The labelled example banks (bank*.jsonl: one object with text and label per line)."""
+    files = sorted(folder.glob("bank*.jsonl"))
+    if not files:
+        raise KnowledgeError(f"No reply examples (bank*.jsonl) in {folder}.")
+    rows = read_banks(files, "reply examples")
     return [r for r in rows if r.get("label") in CATEGORIES and r.get("text")]
 
 

@@ -7,12 +7,11 @@ language model, where used, only words the session report.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -30,7 +29,7 @@ from coach.ask_cues import (
     STYLE_CUES,
     find,
 )
-from coach.classifier import strip_injection, train_softmax
+from coach.classifier import read_banks, strip_injection, train_softmax
 from coach.cleaning import clean_reply
 from coach.embeddings import Embedder
 from coach.errors import InputError
@@ -133,7 +132,7 @@ class AskModel:
     """
 
     def __init__(self, banks: Path | Sequence[Path], embedder: Embedder) -> None:
-        rows = [r for path in bank_files(banks) for r in _read_bank(path)]
+        rows = read_banks(bank_files(banks), "labelled asks")
         rows = [r for r in rows if r.get("text") and r.get("verdict") in VERDICTS
                 and r.get("moment") in MOMENTS]
         if not rows:
@@ -162,11 +161,6 @@ def bank_files(banks: Path | Sequence[Path]) -> list[Path]:
     if isinstance(banks, Path):
         return sorted(banks.glob("bank*.jsonl")) if banks.is_dir() else [banks]
     return list(banks)
-
-
-def _read_bank(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
 
 
 _models: dict[str, AskModel] = {}
