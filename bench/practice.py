@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from coach.config import Settings  # noqa: E402
 from coach.interview import AGREES, DETAILS, PRESETS  # noqa: E402
 from coach.practice import start, take_turn  # noqa: E402
-from coach.replies import interpret  # noqa: E402
+from coach.reading.interpret import interpret  # noqa: E402
 from coach.services import bootstrap  # noqa: E402
 
 ANSWER = "I'd want to understand the team's biggest problems and ship one small win."

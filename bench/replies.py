@@ -1,89 +1,201 @@
-"""Reply-classifier benchmark on the held-out set: accuracy, macro-F1, per-class precision and
-recall, confusion matrix and latency, for the fast path alone and with the embedded model.
+"""The reply reader on real messages only, with whole sources held out.
+
+Five folds of the real corpus (knowledge/replies/real), grouped by independent source (a site,
+a repository): each fold is read by a reader trained on the written banks and the other folds'
+sources, through the whole interpret() path. The calibration temperature of a fold is fitted on
+the other folds' held-out readings, as the shipped reader's is fitted on all of them.
+
+Prints macro-F1, per-class precision/recall/F1, the confusion matrix, calibration (expected
+calibration error, and how often a reading with confidence >= 0.8 is wrong), an ablation (cues
+alone, learned model alone, both, both + the language model), latency and start time, and the
+rows per source.
 
 Run: .venv/bin/python bench/replies.py [--no-llm]
 """
 
 from __future__ import annotations
 
-import json
 import platform
 import statistics
 import sys
 import time
-from datetime import date
+from collections import Counter
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coach.config import Settings  # noqa: E402
-from coach.replies import interpret  # noqa: E402
+from coach.embeddings import default_embedder  # noqa: E402
+from coach.reading.banks import load_examples  # noqa: E402
+from coach.reading.interpret import interpret  # noqa: E402
+from coach.reading.reader import (  # noqa: E402
+    TRAINED_ON,
+    Modes,
+    Reader,
+    ReaderModel,
+    cross_source_models,
+    fit_temperature,
+    predict,
+)
 from coach.schemas import CATEGORIES  # noqa: E402
-from coach.services import bootstrap  # noqa: E402
 
 SHORT = {"clear_timeline": "timeline", "vague": "vague", "immediate": "immediate",
          "none": "none", "rejection": "rejection"}
+K = 5
+MODES = {
+    "cues alone (patterns, dates, precedence rules)": Modes(cues=True, sentences=False, rules=True),
+    "learned model alone (sentence embeddings)": Modes(cues=False, sentences=True, rules=False),
+    "both (shipped reader)": Modes(),
+}
 
 
-def evaluate(rows: list[dict], model=None) -> tuple[list[str], list[float], int]:
-    predicted, latencies, asked = [], [], 0
-    for row in rows:
-        started = time.perf_counter()
-        result = interpret(row["text"], received=date.fromisoformat(row["received"]), model=model)
-        latencies.append((time.perf_counter() - started) * 1000)
-        predicted.append(result.category)
-        asked += result.method == "rules+model"
-    return predicted, latencies, asked
+def held_out_models(reader: Reader, examples, prepared, modes: Modes
+                    ) -> list[tuple[list[int], ReaderModel]]:
+    """The fold models, each with a temperature fitted on the other folds' readings."""
+    folds = cross_source_models(prepared, examples, K, modes)
+    raw = {i: predict(model, prepared[i]) for held, model in folds for i in held}
+    for held, model in folds:
+        others = [i for i in raw if i not in set(held)]
+        probs = np.array([[raw[i].probs[c] for c in CATEGORIES] for i in others])
+        labels = np.array([CATEGORIES.index(examples[i].label) for i in others])
+        model.temperature = fit_temperature(probs, labels)
+    return folds
 
 
-def report(title: str, gold: list[str], predicted: list[str], latencies: list[float],
-           asked: int) -> None:
-    n = len(gold)
-    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / n
-    f1s = []
-    lines = ["| class | precision | recall | F1 | n |", "|---|---|---|---|---|"]
+def run(reader: Reader, examples, folds, llm=None):
+    """(gold, predicted, confidence, method, latency ms) per held-out real row."""
+    rows = []
+    for held, model in folds:
+        reader.use(model)
+        for i in held:
+            started = time.perf_counter()
+            result = interpret(examples[i].text, received=TRAINED_ON, reader=reader, model=llm)
+            rows.append((examples[i].label, result.category, result.confidence, result.method,
+                         (time.perf_counter() - started) * 1000, examples[i]))
+    return rows
+
+
+def f1_table(gold, predicted):
+    out = {}
     for c in CATEGORIES:
         tp = sum(g == c and p == c for g, p in zip(gold, predicted, strict=True))
         fp = sum(g != c and p == c for g, p in zip(gold, predicted, strict=True))
         fn = sum(g == c and p != c for g, p in zip(gold, predicted, strict=True))
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        f1s.append(f1)
-        lines.append(f"| {SHORT[c]} | {prec:.2f} | {rec:.2f} | {f1:.2f} | {tp + fn} |")
-    latencies = sorted(latencies)
-    p95 = latencies[max(0, int(0.95 * len(latencies)) - 1)]
+        out[c] = (prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0, tp + fn)
+    return out
+
+
+def calibration(gold, predicted, confidence, bins: int = 10) -> tuple[float, float, int]:
+    """Expected calibration error, error rate at confidence >= 0.8 and how many such."""
+    right = np.array([g == p for g, p in zip(gold, predicted, strict=True)], dtype=float)
+    conf = np.array(confidence)
+    ece = 0.0
+    for b in range(bins):
+        inside = (conf > b / bins) & (conf <= (b + 1) / bins)
+        if inside.any():
+            ece += inside.mean() * abs(right[inside].mean() - conf[inside].mean())
+    sure = conf >= 0.8
+    return ece, (1 - right[sure].mean()) if sure.any() else 0.0, int(sure.sum())
+
+
+def summary(rows) -> dict:
+    gold = [r[0] for r in rows]
+    predicted = [r[1] for r in rows]
+    table = f1_table(gold, predicted)
+    ece, sure_wrong, sure_n = calibration(gold, predicted, [r[2] for r in rows])
+    lat = sorted(r[4] for r in rows)
+    return {"macro": statistics.mean(v[2] for v in table.values()), "table": table,
+            "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(rows),
+            "ece": ece, "sure_wrong": sure_wrong, "sure_n": sure_n,
+            "p50": statistics.median(lat), "p95": lat[max(0, int(0.95 * len(lat)) - 1)],
+            "asked": sum(r[3] == "rules+model" for r in rows),
+            "unsure": sum(r[2] < 0.6 for r in rows), "gold": gold, "predicted": predicted}
+
+
+def print_detail(title: str, s: dict) -> None:
     print(f"\n### {title}\n")
-    print(f"accuracy {accuracy:.3f} · macro-F1 {statistics.mean(f1s):.3f} · latency p50 "
-          f"{statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms · model asked on {asked}/{n}\n")
-    print("\n".join(lines))
-    print("\nconfusion (rows = truth, columns = predicted)\n")
+    print(f"macro-F1 **{s['macro']:.3f}** · accuracy {s['accuracy']:.3f} · ECE {s['ece']:.3f} · "
+          f"wrong at confidence >= 0.8: {s['sure_wrong']:.1%} of {s['sure_n']} · shown as unsure "
+          f"(< 0.6): {s['unsure']}\n")
+    print("| class | precision | recall | F1 | n |\n|---|---|---|---|---|")
+    for c, (prec, rec, f1, n) in s["table"].items():
+        print(f"| {SHORT[c]} | {prec:.2f} | {rec:.2f} | {f1:.2f} | {n} |")
+    print("\nconfusion (rows = truth, columns = reading)\n")
     print("| | " + " | ".join(SHORT[c] for c in CATEGORIES) + " |")
     print("|---" * (len(CATEGORIES) + 1) + "|")
     for g in CATEGORIES:
-        cells = [sum(gg == g and p == c for gg, p in zip(gold, predicted, strict=True))
+        cells = [sum(gg == g and p == c for gg, p in zip(s["gold"], s["predicted"], strict=True))
                  for c in CATEGORIES]
         print(f"| {SHORT[g]} | " + " | ".join(str(x) for x in cells) + " |")
 
 
 def main() -> None:
-    rows = [json.loads(line) for line in
-            (ROOT / "bench" / "data" / "replies_heldout.jsonl").read_text().splitlines()
-            if line.strip()]
-    gold = [r["label"] for r in rows]
-    services = bootstrap(Settings())
-    interpret("warm up: we will decide by Friday", received=date(2026, 11, 26))
-    print(f"Reply classifier on the held-out set ({len(rows)} replies never used for tuning) — "
-          f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, 2 cores")
-    predicted, latencies, asked = evaluate(rows)
-    report("Fast path (cues + deadline finder + softmax model)", gold, predicted, latencies, asked)
-    if "--no-llm" not in sys.argv:
+    t0 = time.perf_counter()
+    embedder = default_embedder()
+    t_embedder = time.perf_counter() - t0
+    reader = Reader(ROOT / "knowledge", embedder)
+    t1 = time.perf_counter()
+    shipped = reader.model
+    t_model = time.perf_counter() - t1
+    interpret("We will decide by Friday.", received=TRAINED_ON, reader=reader)
+    examples = load_examples(reader.bank_dir)
+    real = [e for e in examples if e.origin == "real"]
+    print(f"# Reply reader on real messages, whole sources held out ({K} folds) — "
+          f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, 2 cores\n")
+    print(f"{len(real)} real messages from {len({e.group for e in real})} independent sources; "
+          f"{len(examples) - len(real)} written rows train only.\n")
+    print("| source | rows | " + " | ".join(SHORT[c] for c in CATEGORIES) + " |")
+    print("|---|---|" + "---|" * len(CATEGORIES))
+    by_group: dict[str, Counter] = {}
+    for e in real:
+        by_group.setdefault(e.group, Counter())[e.label] += 1
+    for group, counts in sorted(by_group.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"| {group} | {sum(counts.values())} | "
+              + " | ".join(str(counts[c]) for c in CATEGORIES) + " |")
+    prepared = reader.prepare_examples(examples)
+    results = {}
+    folds_both = None
+    for title, modes in MODES.items():
+        folds = held_out_models(reader, examples, prepared, modes)
+        if modes == Modes():
+            folds_both = folds
+        results[title] = summary(run(reader, examples, folds))
+    if "--no-llm" not in sys.argv and folds_both is not None:
+        from coach.config import Settings
+        from coach.services import bootstrap
+
+        services = bootstrap(Settings())
         services.model.complete([{"role": "user", "content": "hi"}], max_tokens=1)  # start it
-        predicted, latencies, asked = evaluate(rows, model=services.model)
-        report("Fast path + embedded model for low-confidence replies", gold, predicted,
-               latencies, asked)
+        results["both + the language model (asked when unsure)"] = summary(
+            run(reader, examples, folds_both, llm=services.model))
         services.local_server.stop()
+    print("\n## Ablation (real messages, held-out sources)\n")
+    print("| reader | macro-F1 | min class F1 | accuracy | ECE | wrong at >= 0.8 | p50 ms | "
+          "p95 ms | LLM asked |\n|---|---|---|---|---|---|---|---|---|")
+    for title, s in results.items():
+        print(f"| {title} | {s['macro']:.3f} | {min(v[2] for v in s['table'].values()):.2f} | "
+              f"{s['accuracy']:.3f} | {s['ece']:.3f} | {s['sure_wrong']:.1%} ({s['sure_n']}) | "
+              f"{s['p50']:.0f} | {s['p95']:.0f} | {s['asked']} |")
+    for title, s in results.items():
+        print_detail(title, s)
+    reader = Reader(ROOT / "knowledge", embedder)  # a fresh one: no sentence seen before
+    reader.use(shipped)
+    lat = []
+    for e in real:
+        started = time.perf_counter()
+        interpret(e.text, received=TRAINED_ON, reader=reader)
+        lat.append((time.perf_counter() - started) * 1000)
+    lat.sort()
+    print("\n## Speed (shipped reader, every real message, sentence embeddings included)\n")
+    print("| measure | value |\n|---|---|")
+    print(f"| embedder load | {t_embedder:.2f} s |")
+    print(f"| reader model load (shipped file) | {t_model * 1000:.0f} ms |")
+    print(f"| reading p50 | {statistics.median(lat):.0f} ms |")
+    print(f"| reading p95 | {lat[int(0.95 * len(lat)) - 1]:.0f} ms |")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from coach.config import Settings
 from coach.errors import CoachError, InputError
-from coach.schemas import Interpretation
+from coach.schemas import CATEGORIES, CATEGORY_LABELS, Interpretation
 from coach.services import Services, bootstrap
 
 cli = typer.Typer(
@@ -189,11 +189,16 @@ def _read_stdin() -> str:
 
 
 def _print_interpretation(result: Interpretation) -> None:
-    from coach.schemas import CATEGORY_LABELS
-
     typer.secho(f"{CATEGORY_LABELS[result.category]}  (confidence {result.confidence:.0%})",
                 bold=True)
     typer.echo(result.reason)
+    if result.unsure and result.alternatives:
+        typer.echo("Two readings, likeliest first (choose with --choose CATEGORY):")
+        for alt in result.alternatives:
+            quote = f" — “{alt.evidence[0]}”" if alt.evidence else ""
+            typer.echo(f"  {alt.category}: {alt.label} ({alt.confidence:.0%}){quote}")
+    if result.learned:
+        typer.echo(result.learned)
     if result.evidence:
         typer.echo("Evidence: " + "; ".join(f"“{e}”" for e in result.evidence))
     if result.deadline:
@@ -223,8 +228,15 @@ def interpret(
     ics: Annotated[Path | None, typer.Option(help="Write the plan as a calendar file.")] = None,
     batch: Annotated[Path | None, typer.Option(help="JSON Lines file of {text, received}; "
                                                "writes one result per line.")] = None,
+    choose: Annotated[str | None, typer.Option(help="Your reading of the reply (one of the "
+                                               "categories); the plan follows it.")] = None,
+    correct: Annotated[str | None, typer.Option(help="Correct the reading: save this category "
+                                                "for the reply, and read messages like it so "
+                                                "from now on.")] = None,
 ) -> None:
-    """Read a recruiter's reply from standard input: category, evidence, dates and a plan."""
+    """Read a recruiter's reply from standard input: category, evidence, dates and a plan.
+
+    Categories: clear_timeline, vague, immediate, none, rejection."""
 
     def body() -> None:
         services = _services()
@@ -233,9 +245,20 @@ def interpret(
         if batch is not None:
             _interpret_batch(services, batch, got, interviewed)
             return
-        result = services.interpret(_read_stdin(), got, interviewed, thank_you_sent=thanked)
+        for value, flag in ((choose, "--choose"), (correct, "--correct")):
+            if value is not None and value not in CATEGORIES:
+                raise InputError(f"{flag} takes one of: {', '.join(CATEGORIES)}.")
+        text = _read_stdin()
+        if correct is not None:
+            saved, result = services.correct(text, correct, got, interviewed, thanked)
+            _say(f"Saved correction {saved.id}: {saved.summary} Messages like this one now read "
+                 f"as “{CATEGORY_LABELS[saved.category]}”; undo with `coach corrections undo "
+                 f"{saved.id}`.")
+        else:
+            result = services.interpret(text, got, interviewed, thank_you_sent=thanked,
+                                        choose=choose)  # type: ignore[arg-type]
         if ics is not None:
-            from coach.plan import to_ics
+            from coach.reading.plan import to_ics
 
             ics.write_bytes(to_ics(result.plan))
             _say(f"Wrote {len(result.plan.steps)} events to {ics}.")
@@ -480,3 +503,40 @@ def main() -> None:
         cli()
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+corrections_cli = typer.Typer(help="Your corrections of readings: list them, or undo one.",
+                              no_args_is_help=True)
+cli.add_typer(corrections_cli, name="corrections")
+
+
+@corrections_cli.command("list")
+def corrections_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Every correction you saved, newest first."""
+
+    def body() -> None:
+        saved = _services().corrections.list()
+        if as_json:
+            typer.echo(json.dumps([c.model_dump() for c in saved], indent=2, ensure_ascii=False))
+        elif not saved:
+            typer.echo("No corrections yet: correct a reading with `coach interpret --correct "
+                       "CATEGORY`, or in the Interpret tab.")
+        for c in [] if as_json else saved:
+            typer.echo(f"{c.id}  {c.created[:10]}  {c.summary}")
+
+    _run(body)
+
+
+@corrections_cli.command("undo")
+def corrections_undo(correction_id: Annotated[str, typer.Argument(help="Its id, from "
+                                                                  "`coach corrections list`.")]
+                     ) -> None:
+    """Remove a correction; messages like it are read the reader's own way again."""
+
+    def body() -> None:
+        removed = _services().corrections.undo(correction_id)
+        typer.echo(f"Undone: {removed.summary}")
+
+    _run(body)

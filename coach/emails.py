@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from coach.cleaning import _CONTROL
 from coach.email_checks import check_draft, placeholder, repair
 from coach.email_templates import LENGTHS, Frame, frame, template_draft
 from coach.errors import CoachError
 from coach.prompts import load_prompt
 from coach.retrieval import Guidance
 from coach.schemas import EmailKind, Interpretation
+from coach.text.cleaning import _CONTROL
 
 if TYPE_CHECKING:
     from coach.llm import ChatModel

@@ -29,10 +29,13 @@ from coach.ask_cues import (
     STYLE_CUES,
     find,
 )
-from coach.classifier import read_banks, strip_injection, train_softmax
-from coach.cleaning import clean_reply
 from coach.embeddings import Embedder
 from coach.errors import InputError
+from coach.reading.banks import read_banks
+from coach.reading.softmax import train_softmax
+from coach.text.cleaning import clean_reply
+from coach.text.injection import strip_injection
+from coach.text.sentences import split_sentences as _sentences
 
 Moment = Literal["early", "invited", "after_answer"]
 Verdict = Literal["polite", "pushy", "premature", "not_an_ask"]
@@ -142,7 +145,7 @@ class AskModel:
                       zip(embedder.embed([r["text"] for r in rows]), rows, strict=True)])
         y = np.array([VERDICTS.index(r["verdict"]) for r in rows])
         self.size = len(rows)
-        self.weights = train_softmax(x, y, classes=len(VERDICTS))
+        self.weights = train_softmax(x, y, classes=len(VERDICTS), epochs=2000, momentum=0.0)
 
     @staticmethod
     def _row(vector: list[float], moment: str) -> np.ndarray:
@@ -298,4 +301,4 @@ def verdict_line(a: Assessment) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a message, for quoting in the report."""
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    return [s.text for s in _sentences(text.strip())]

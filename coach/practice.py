@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from coach.errors import CoachError
 from coach.feedback import AskModel, Assessment, Moment, assess
 from coach.interview import AGREES, Scenario, interviewer_messages, opening, scripted_answer
-from coach.replies import interpret
+from coach.reading.interpret import interpret
 
 if TYPE_CHECKING:
     from coach.llm import ChatModel

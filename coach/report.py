@@ -13,7 +13,7 @@ from coach.emails import EmailDraft, EmailRequest, draft
 from coach.feedback import Assessment, Tip
 from coach.interview import STAGE_LABELS, TRUTH_LABELS
 from coach.practice import Session, interviewer_answer
-from coach.replies import interpret
+from coach.reading.interpret import interpret
 from coach.schemas import Interpretation
 
 if TYPE_CHECKING:

@@ -26,14 +26,6 @@ EmailKind = Literal["thank_you", "no_response_follow_up", "feedback_request", "r
                     "additional_information"]
 
 
-class ReplyContext(BaseModel):
-    """What the user told us about the interview (all optional)."""
-
-    company: str | None = None
-    role: str | None = None
-    interviewer: str | None = None
-
-
 class DeadlineInfo(BaseModel):
     """A stated time for the decision or next contact, resolved to calendar days."""
 
@@ -60,6 +52,15 @@ class Plan(BaseModel):
     steps: list[PlanStep] = Field(default_factory=list)
 
 
+class Alternative(BaseModel):
+    """One possible reading of a reply, with the sentence behind it."""
+
+    category: Category
+    label: str
+    confidence: float = Field(ge=0, le=1)
+    evidence: list[str] = Field(default_factory=list)
+
+
 class Interpretation(BaseModel):
     """What a recruiter's reply means and what to do next."""
 
@@ -77,4 +78,15 @@ class Interpretation(BaseModel):
     guidance: list[Guidance] = Field(default_factory=list)
     plan: Plan = Field(default_factory=Plan)
     notes: list[str] = Field(default_factory=list)
-    method: Literal["rules", "rules+model"] = "rules"
+    method: Literal["rules", "rules+model", "correction", "user"] = "rules"
+    unsure: bool = Field(default=False, description="confidence too low: the user should choose")
+    alternatives: list[Alternative] = Field(
+        default_factory=list, description="the two likeliest readings, likeliest first")
+    language: str = "en"
+    acknowledgement: bool = Field(default=False,
+                                  description="an automated acknowledgement of an application")
+    no_reply: bool = Field(default=False, description="the sender takes no replies")
+    rule: str | None = Field(default=None, description="the precedence rule that applied")
+    learned: str | None = Field(default=None,
+                                description="what a saved correction changed in this reading")
+    cues: list[str] = Field(default_factory=list, description="ids of the cue patterns that fired")

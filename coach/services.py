@@ -15,12 +15,14 @@ from coach.embeddings import Embedder
 from coach.llm import ChatModel, FallbackChat, OpenAIChat, display_url
 from coach.offline import apply_switches, private_dir, seed_tiktoken
 from coach.retrieval import BuildReport, Guidance, KnowledgeIndex
-from coach.schemas import Interpretation, ReplyContext
+from coach.schemas import Category, Interpretation
 
 if TYPE_CHECKING:
     from coach.emails import EmailDraft, EmailRequest
     from coach.feedback import AskModel, Assessment, Moment
     from coach.local_model import LocalServer
+    from coach.reading.corrections import Correction, CorrectionStore
+    from coach.reading.reader import Reader
     from coach.store import Store
 
 LOCAL_MODEL_ID = "qwen2.5-coder-1.5b-instruct"
@@ -144,17 +146,48 @@ class Services:
 
         return draft(request, self.model, self.index)
 
+    @cached_property
+    def reader(self) -> Reader:
+        """The reply reader (MiniLM sentence vectors, whatever embedder the index uses): the
+        shipped model, or one trained once for a changed knowledge folder and cached."""
+        from coach.reading.reader import default_reader
+
+        return default_reader(self.settings.knowledge_dir, self.settings.data_dir / "reader")
+
+    @cached_property
+    def corrections(self) -> CorrectionStore:
+        """The user's corrections of readings, kept on this machine."""
+        from coach.reading.corrections import CorrectionStore
+
+        return CorrectionStore(self.settings.data_dir / "corrections.sqlite3")
+
     def interpret(self, text: str, received: date | None = None,
-                  interview_date: date | None = None, context: ReplyContext | None = None,
-                  thank_you_sent: bool = False) -> Interpretation:
-        """Interpret a reply with the index for citations and the model for unsure cases."""
-        from coach.replies import interpret
+                  interview_date: date | None = None, thank_you_sent: bool = False,
+                  choose: Category | None = None) -> Interpretation:
+        """Interpret a reply with the index for citations, the user's corrections and the
+        model for unsure cases; `choose` is the user's own choice of reading."""
+        from coach.reading.interpret import interpret
 
         model = self.model if self.settings.classify_with_model else None
         # An index that is not built yet shows up as a note on the result, not an error.
-        return interpret(text, received, interview_date, context, index=self.index, model=model,
-                         knowledge_dir=self.settings.knowledge_dir,
-                         thank_you_sent=thank_you_sent)
+        return interpret(text, received, interview_date, reader=self.reader, index=self.index,
+                         model=model, corrections=self.corrections,
+                         thank_you_sent=thank_you_sent, choose=choose)
+
+    def correct(self, text: str, category: str, received: date | None = None,
+                interview_date: date | None = None, thank_you_sent: bool = False
+                ) -> tuple[Correction, Interpretation]:
+        """Save the user's reading of a reply (a correction the reader learns from) and read
+        the reply again: it, and messages like it, now read as `category`."""
+        from coach.reading.reader import body_of
+
+        before = self.interpret(text, received, interview_date, thank_you_sent)
+        body, language, _ = body_of(text)
+        prepared = self.reader.featurizer.prepare(body, before.received, language)
+        was = before.alternatives[0].category if before.method == "correction" and \
+            before.alternatives else before.category
+        saved = self.corrections.add(body, was, category, prepared.mean_vector)
+        return saved, self.interpret(text, received, interview_date, thank_you_sent)
 
 
 def bootstrap(settings: Settings | None = None, embedder: Embedder | None = None,

@@ -20,6 +20,7 @@ CSS = """
 .result-card {border: 1px solid var(--border-color-primary); border-radius: 8px;
               padding: 0.6rem 0.9rem; margin-bottom: 0.6rem; overflow-wrap: anywhere;}
 .heading-path {font-weight: 600;}
+.unsure {border-left: 4px solid #8a6d00; padding-left: 0.7rem; margin: 0.4rem 0;}
 .muted {opacity: 0.75; font-size: 0.9em;}
 .badge {display: inline-block; color: #fff; border-radius: 999px; padding: 0.15rem 0.7rem;
         font-weight: 600;}
@@ -230,14 +231,24 @@ def guide_document(blocks: Sequence[Block]) -> str:
 def interpretation_card(result: Interpretation) -> str:
     """The Interpret tab's result: badge, reason, highlighted reply, dates, plan, citations."""
     colour = BADGE_COLOURS[result.category]
+    how = {"rules+model": " · checked with the language model", "user": " · your choice",
+           "correction": " · as you corrected a similar message"}.get(result.method, "")
     parts = [
         "<div class='result-card'>",
         f"<span class='badge' style='background:{colour}'>{esc(CATEGORY_LABELS[result.category])}"
-        f"</span> <span class='muted'>confidence {result.confidence:.0%}"
-        f"{' · checked with the language model' if result.method == 'rules+model' else ''}"
-        "</span>",
+        f"</span> <span class='muted'>confidence {result.confidence:.0%}{how}</span>",
         f"<p>{esc(result.reason)}</p>",
     ]
+    if result.unsure and result.alternatives:
+        parts.append("<div class='unsure'><b>Two readings — which is it?</b><ul>")
+        for alt in result.alternatives:
+            quote = f" — “{esc(alt.evidence[0])}”" if alt.evidence else ""
+            parts.append(f"<li><b>{esc(alt.label)}</b> <span class='muted'>"
+                         f"{alt.confidence:.0%}</span>{quote}</li>")
+        parts.append("</ul><span class='muted'>Choose below; the plan follows your choice."
+                     "</span></div>")
+    if result.learned:
+        parts.append(f"<p class='muted'>{esc(result.learned)}</p>")
     if result.deadline:
         parts.append(f"<p><b>When:</b> “{esc(result.deadline.phrase)}” → "
                      f"{esc(result.deadline.label)}"

@@ -14,7 +14,7 @@ from coach.errors import CoachError
 from coach.feedback import assess
 from coach.interview import PRESETS
 from coach.practice import start, take_turn
-from coach.replies import interpret
+from coach.reading.interpret import interpret
 
 from .fakes import FakeChat
 

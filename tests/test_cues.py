@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from coach.cues import find_cues
+from coach.reading.cues import find_cues
+from coach.text.language import detect_language
 
 
 def families(text: str) -> set[str]:
-    return {h.family for h in find_cues(text)}
+    return {h.family for h in find_cues(text, {"en", detect_language(text)})}
 
 
 @pytest.mark.parametrize(

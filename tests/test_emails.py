@@ -10,7 +10,7 @@ from coach.email_checks import check_draft, invented_terms
 from coach.email_templates import LENGTHS, template_draft
 from coach.emails import EmailRequest, draft, tidy
 from coach.errors import ModelUnavailable
-from coach.replies import interpret
+from coach.reading.interpret import interpret
 
 from .fakes import FakeChat
 

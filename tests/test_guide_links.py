@@ -72,7 +72,7 @@ def test_every_heading_of_the_guide_has_a_unique_anchor() -> None:
 def test_every_cited_heading_exists_in_the_guide() -> None:
     """Search results, plan steps and coaching tips all link to a heading that is there."""
     from coach.feedback import HEADINGS
-    from coach.plan import SOURCES
+    from coach.reading.plan import SOURCES
 
     anchors = {b.anchor for b in guide_blocks(KNOWLEDGE) if isinstance(b, Heading)}
     cited = [s.heading_path for s in load_sections(KNOWLEDGE)]

@@ -85,7 +85,7 @@ def test_email_drafts_with_the_embedded_model(chat: OpenAIChat, kind: str) -> No
 def test_a_short_practice_session_with_the_embedded_model(chat: OpenAIChat) -> None:
     from coach.interview import PRESETS
     from coach.practice import start, take_turn
-    from coach.replies import interpret
+    from coach.reading.interpret import interpret
     from coach.report import build_report
 
     session = start(PRESETS["Final round, clear timeline"])

@@ -16,7 +16,7 @@ from coach.errors import CoachError
 from coach.interview import PRESETS
 from coach.llm import OpenAIChat
 from coach.practice import start, take_turn
-from coach.replies import interpret
+from coach.reading.interpret import interpret
 
 pytestmark = pytest.mark.slow
 GOOD = "We'll decide by Friday next week and the recruiter will email you."

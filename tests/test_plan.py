@@ -6,8 +6,8 @@ import pytest
 from icalendar import Calendar
 
 from coach.dates import add_business_days
-from coach.plan import make_plan, to_ics
-from coach.replies import describe_deadline
+from coach.reading.interpret import describe_deadline
+from coach.reading.plan import make_plan, to_ics
 from coach.schemas import DeadlineInfo
 
 THU = date(2026, 11, 26)

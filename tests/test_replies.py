@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from coach.errors import InputError, ModelUnavailable
-from coach.replies import interpret
+from coach.reading.interpret import interpret
 from coach.schemas import Interpretation
 
 from .fakes import FakeChat

@@ -7,8 +7,9 @@ from datetime import date
 from typing import Any
 
 from coach import views
-from coach.errors import CoachError
-from coach.plan import to_ics
+from coach.errors import CoachError, InputError
+from coach.reading.plan import to_ics
+from coach.schemas import CATEGORY_LABELS, Interpretation
 from coach.services import Services
 from coach.ui.common import Shared, download, error_card, parse_date
 
@@ -34,23 +35,75 @@ class InterpretTab:
     to_write: Any
 
 
+def _corrections_md(services: Services) -> str:
+    saved = services.corrections.list()
+    if not saved:
+        return "No corrections yet. When a reading is wrong, choose the right one above and " \
+               "press **Save as a correction**: messages like it will then be read that way."
+    return "\n".join(f"- `{c.id}` {c.created[:10]} — {views.esc(c.summary)}" for c in saved)
+
+
 def build(services: Services, shared: Shared) -> InterpretTab:
     """Lay out the tab and wire its events."""
     import gradio as gr
 
-    def interpret(text: str, received: str, interview_date: str, thanked: bool
-                  ) -> tuple[str, str | None, dict[str, Any], Any]:
-        try:
-            result = services.interpret(
-                text, parse_date(received, "Received date") or date.today(),
-                parse_date(interview_date, "Interview date"), thank_you_sent=thanked)
-        except CoachError as exc:
-            return error_card(exc), None, {"error": str(exc)}, gr.update(choices=[], value=None)
+    label_of = {v: k for k, v in CATEGORY_LABELS.items()}
+
+    def show(result: Interpretation) -> tuple[Any, ...]:
         steps = [(f"{s.on:%a %d %b} — {s.action}", s.email_kind)
                  for s in result.plan.steps if s.email_kind]
         return (views.interpretation_card(result), download("follow-up-plan.ics",
                 to_ics(result.plan)), result.model_dump(mode="json"),
                 gr.update(choices=steps, value=steps[0][1] if steps else None))
+
+    def failed(exc: CoachError) -> tuple[Any, ...]:
+        return error_card(exc), None, {"error": str(exc)}, gr.update(choices=[], value=None)
+
+    def reveal(details: dict[str, Any] | None) -> tuple[Any, Any]:
+        """After a reading: offer to choose or correct it, starting from what was read."""
+        category = (details or {}).get("category")
+        if category not in CATEGORY_LABELS:
+            return gr.update(), gr.update()
+        return gr.update(value=CATEGORY_LABELS[category]), gr.update(visible=True)
+
+    def interpret(text: str, received: str, interview_date: str, thanked: bool,
+                  chosen: str | None = None) -> tuple[Any, ...]:
+        try:
+            choose = label_of.get(chosen or "") if chosen else None
+            result = services.interpret(
+                text, parse_date(received, "Received date") or date.today(),
+                parse_date(interview_date, "Interview date"), thank_you_sent=thanked,
+                choose=choose)  # type: ignore[arg-type]
+        except CoachError as exc:
+            return failed(exc)
+        return show(result)
+
+    def choose(text: str, received: str, interview_date: str, thanked: bool,
+               chosen: str) -> tuple[Any, ...]:
+        return interpret(text, received, interview_date, thanked, chosen)
+
+    def correct(text: str, received: str, interview_date: str, thanked: bool,
+                chosen: str) -> tuple[Any, ...]:
+        try:
+            if chosen not in label_of:
+                raise InputError("Choose the right reading first.")
+            saved, result = services.correct(
+                text, label_of[chosen], parse_date(received, "Received date") or date.today(),
+                parse_date(interview_date, "Interview date"), thank_you_sent=thanked)
+        except CoachError as exc:
+            return (*failed(exc), gr.update())
+        result.learned = (f"Learned: this message, and messages like it, now read as "
+                          f"“{CATEGORY_LABELS[saved.category]}” (correction {saved.id}; undo it "
+                          "below).")
+        return (*show(result), _corrections_md(services))
+
+    def undo(correction_id: str) -> tuple[str, str]:
+        try:
+            removed = services.corrections.undo(correction_id or "")
+        except CoachError as exc:
+            return error_card(exc), _corrections_md(services)
+        return (f"<p class='muted'>Undone: {views.esc(removed.summary)}. Interpret again to "
+                "see the reader's own reading.</p>", _corrections_md(services))
 
     gr.Markdown("Paste what the recruiter or interviewer said or wrote: what it means, the "
                 "dates, and a dated follow-up plan you can put in your calendar.")
@@ -61,13 +114,30 @@ def build(services: Services, shared: Shared) -> InterpretTab:
         thanked = gr.Checkbox(label="I already sent a thank-you")
     read = gr.Button("Interpret", variant="primary")
     card = gr.HTML(js_on_load=views.GUIDE_LINKS_JS)
+    with gr.Row(equal_height=True, visible=False) as choice_row:
+        reading = gr.Dropdown(list(CATEGORY_LABELS.values()), label="Your reading", scale=2,
+                              elem_id="your-reading")
+        use = gr.Button("Use this reading", scale=1)
+        save = gr.Button("Save as a correction", scale=1)
     with gr.Row():
         step = gr.Dropdown([], label="Draft the email for a plan step", scale=3)
         to_write = gr.Button("Open in Write", scale=1)
     ics_file = gr.File(label="Plan as a calendar file (.ics)", elem_id="ics-file")
     details = gr.JSON(label="Details (JSON)", visible=False)
     gr.Examples(EXAMPLES, inputs=[reply])
-    gr.on([read.click], interpret, [reply, received, shared.interview_date, thanked],
-          [card, ics_file, details, step], api_name="interpret",
-          queue=False)  # ~10 ms of work: served directly, never behind a queue
+    with gr.Accordion("Your corrections", open=False):
+        listing = gr.Markdown(lambda: _corrections_md(services))
+        with gr.Row():
+            undo_id = gr.Textbox(label="Correction id to undo", scale=3)
+            undo_button = gr.Button("Undo", scale=1)
+        undone = gr.HTML()
+    inputs = [reply, received, shared.interview_date, thanked]
+    outputs = [card, ics_file, details, step]
+    revealed = [reading, choice_row]
+    gr.on([read.click], interpret, inputs, outputs, api_name="interpret",
+          queue=False  # ~10 ms of work: served directly, never behind a queue
+          ).then(reveal, [details], revealed, api_name=False, queue=False)
+    use.click(choose, [*inputs, reading], outputs, api_name="interpret_as", queue=False)
+    save.click(correct, [*inputs, reading], [*outputs, listing], api_name="correct_reading")
+    undo_button.click(undo, [undo_id], [undone, listing], api_name="undo_correction")
     return InterpretTab(reply=reply, step=step, to_write=to_write)

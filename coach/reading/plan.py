@@ -43,10 +43,17 @@ def make_plan(
     interview_date: date | None = None,
     next_step: NextStepKind = "none",
     thank_you_sent: bool = False,
+    acknowledgement: bool = False,
+    no_reply: bool = False,
 ) -> Plan:
-    """The actions the guide recommends for this kind of reply, each with a date."""
+    """The actions the guide recommends for this kind of reply, each with a date.
+
+    An automated acknowledgement of an application gets no thank-you (there was no interview
+    to thank for); a sender that takes no replies gets no email steps at all."""
     steps: list[PlanStep] = []
     start = business_day(received)
+    if acknowledgement and category in ("vague", "clear_timeline"):
+        return _acknowledgement_plan(category, received, deadline, no_reply)
     if not thank_you_sent and category != "rejection":
         late = interview_date is not None and interview_date + timedelta(days=1) < received
         steps.append(PlanStep(
@@ -126,7 +133,32 @@ def make_plan(
             on=add_business_days(start, 60), action="Keep the door open",
             detail="If a similar role opens, apply and mention your earlier interview.",
             source=SOURCES["door_open"]))
+    if no_reply:
+        steps = [s.model_copy(update={
+            "email_kind": None,
+            "detail": s.detail + " This sender takes no replies: write to the recruiter or "
+                      "interviewer directly if you have their address."})
+            if s.email_kind else s for s in steps]
     steps.sort(key=lambda s: s.on)
+    return Plan(steps=steps)
+
+
+def _acknowledgement_plan(category: Category, received: date, deadline: DeadlineInfo | None,
+                          no_reply: bool) -> Plan:
+    start = business_day(received)
+    expected = deadline.end if deadline else add_business_days(start, 10)
+    steps = [PlanStep(
+        on=received, action="Nothing to send: this is an automated acknowledgement",
+        detail="Your application arrived and is waiting to be reviewed"
+               + (f"; they said {deadline.phrase!r} ({deadline.label})." if deadline else ".")
+               + (" The sender takes no replies." if no_reply else ""),
+        source=SOURCES["vague"])]
+    later = add_business_days(expected, 2) if category == "clear_timeline" else expected
+    steps.append(PlanStep(
+        on=later, action="Check the application portal",
+        detail="If the status has not moved, a short note to a named recruiter (not the "
+               "no-reply address) is fine; otherwise keep applying elsewhere.",
+        email_kind=None if no_reply else "no_response_follow_up", source=SOURCES["vague"]))
     return Plan(steps=steps)
 
 

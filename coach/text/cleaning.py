@@ -1,5 +1,5 @@
 """Make pasted text safe to read: HTML to text, control characters out, quoted threads and
-signatures set aside, a size cap, and a note when the text is probably not English."""
+footers set aside, a size cap, and the language it is written in."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from coach.text.language import detect_language
+from coach.text.quoting import quoted_from
+
 MAX_CHARS = 20_000
 
 _CONTROL = re.compile(
@@ -15,19 +18,6 @@ _CONTROL = re.compile(
 )
 _TAG = re.compile(r"<\s*/?\s*(?:html|body|div|p|br|span|table|td|tr|a|b|i|strong|em|ul|li|h\d|"
                   r"script|style|img|font|head|meta)\b[^>]*>", re.IGNORECASE)
-# Where an earlier message or a footer begins; everything from there on is not the reply.
-_THREAD_START = re.compile(
-    r"^(?:>|On .{4,120}(?:wrote|écrit|schrieb|escribió):?\s*$"
-    r"|-{2,}\s*(?:Original|Forwarded) Message|_{5,}\s*$|From:\s.+|Sent from my |Get Outlook for "
-    r"|Le .{4,80} a écrit|Am .{4,80} schrieb|El .{4,80} escribió|CONFIDENTIALITY|DISCLAIMER"
-    r"|This (?:e-?mail|message)(?: and any attachments?)? (?:is|are|may be) "
-    r"(?:confidential|intended)|-- ?$)",
-    re.IGNORECASE,
-)
-_ENGLISH = frozenset(
-    "the and to we you your for of a in is be will with this that are our on have as it by at "
-    "from thank thanks would not us i".split()
-)
 
 
 @dataclass
@@ -37,7 +27,12 @@ class Cleaned:
     text: str
     notes: list[str] = field(default_factory=list)
     set_aside: str = ""
-    english: bool = True
+    language: str = "en"  # an ISO 639-1 code, or "und" when unknown
+
+    @property
+    def english(self) -> bool:
+        """Whether the text reads as English."""
+        return self.language == "en"
 
 
 class _TextOnly(HTMLParser):
@@ -72,14 +67,6 @@ def html_to_text(text: str) -> str:
     return re.sub(r"\n\s*\n\s*\n+", "\n\n", html.unescape(out)).strip()
 
 
-def looks_english(text: str) -> bool:
-    """A cheap guess: enough common English words among the first 300 words."""
-    words = re.findall(r"[a-zA-Z']+", text.lower())[:300]
-    if len(words) < 4:
-        return True
-    return sum(w in _ENGLISH for w in words) / len(words) >= 0.12
-
-
 def clean_reply(raw: str, max_chars: int = MAX_CHARS) -> Cleaned:
     """The part of a pasted message that is the reply itself, with notes on what changed."""
     notes: list[str] = []
@@ -94,16 +81,9 @@ def clean_reply(raw: str, max_chars: int = MAX_CHARS) -> Cleaned:
     if len(text) > max_chars:
         text = text[:max_chars]
         notes.append(f"The text is long; only its first {max_chars:,} characters were read.")
-    lines = text.split("\n")
-    cut = next((i for i, line in enumerate(lines) if i > 0 and _THREAD_START.match(line.strip())),
-               None)
     set_aside = ""
-    if cut is not None and "\n".join(lines[:cut]).strip():
-        set_aside = "\n".join(lines[cut:])
-        text = "\n".join(lines[:cut]).rstrip()
+    if (cut := quoted_from(text)) is not None:
+        set_aside = text[cut:]
+        text = text[:cut].rstrip()
         notes.append("Quoted earlier messages and footers below the reply were left out.")
-    english = looks_english(text)
-    if not english:
-        notes.append("This does not look like English: the reading is a best effort, "
-                      "so check it against the text.")
-    return Cleaned(text=text, notes=notes, set_aside=set_aside, english=english)
+    return Cleaned(text=text, notes=notes, set_aside=set_aside, language=detect_language(text))
