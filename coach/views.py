@@ -236,7 +236,9 @@ def interpretation_card(result: Interpretation) -> str:
     parts = [
         "<div class='result-card'>",
         f"<span class='badge' style='background:{colour}'>{esc(CATEGORY_LABELS[result.category])}"
-        f"</span> <span class='muted'>confidence {result.confidence:.0%}{how}</span>",
+        f"</span> <span class='muted'>"
+        f"{'your choice' if result.method == 'user' else f'confidence {result.confidence:.0%}'}"
+        f"{how if result.method != 'user' else ''}</span>",
         f"<p>{esc(result.reason)}</p>",
     ]
     if result.unsure and result.alternatives:
@@ -245,8 +247,8 @@ def interpretation_card(result: Interpretation) -> str:
             quote = f" — “{esc(alt.evidence[0])}”" if alt.evidence else ""
             parts.append(f"<li><b>{esc(alt.label)}</b> <span class='muted'>"
                          f"{alt.confidence:.0%}</span>{quote}</li>")
-        parts.append("</ul><span class='muted'>Choose below; the plan follows your choice."
-                     "</span></div>")
+        parts.append("</ul><span class='muted'>Pick the right one under “Your reading” and "
+                     "press “Use this reading”: the plan follows your choice.</span></div>")
     if result.learned:
         parts.append(f"<p class='muted'>{esc(result.learned)}</p>")
     if result.deadline:

@@ -5,6 +5,7 @@ so the flows are deterministic; the embedded model has its own marked tests."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -249,3 +250,35 @@ def test_settings_and_phone_width(page) -> None:
     overflow = page.evaluate("document.documentElement.scrollWidth")
     assert overflow <= 400, overflow  # readable at phone width: no sideways scrolling
     shot(page, "phone")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_an_unsure_reading_is_chosen_corrected_and_undone(page, width) -> None:
+    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 844})
+    page.get_by_role("tab", name="Interpret").click()
+    page.get_by_label("Their reply").fill("Got your note. Let me check with the team.")
+    page.get_by_label("Received on (YYYY-MM-DD)").fill("2026-11-26")
+    page.get_by_role("button", name="Interpret", exact=True).click()
+    page.wait_for_selector("text=Two readings — which is it?")
+    assert page.locator(".unsure li").count() == 2
+    shot(page, f"interpret-unsure-{width}")
+    # The user's choice: the plan follows it.
+    reading = page.locator("#your-reading input")
+    reading.click()
+    page.get_by_role("option", name="Rejection").click()
+    page.get_by_role("button", name="Use this reading").click()
+    page.locator(".badge", has_text="Rejection").wait_for()
+    assert page.locator(".result-card", has_text="your choice").count() >= 1
+    assert page.locator(".timeline", has_text="Reply graciously").count() == 1
+    # Saved as a correction: said what was learned, listed, and undone.
+    page.get_by_role("button", name="Save as a correction").click()
+    page.wait_for_selector("text=Learned: this message")
+    page.get_by_text("Your corrections").click()
+    item = page.locator("code").filter(has_text=re.compile(r"^[0-9a-f]{8}$")).first
+    item.wait_for()
+    correction_id = item.inner_text()
+    page.get_by_label("Correction id to undo").fill(correction_id)
+    page.get_by_role("button", name="Undo", exact=True).click()
+    page.wait_for_selector("text=Undone:")
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= width + 10, overflow

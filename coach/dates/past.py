@@ -31,9 +31,14 @@ _PAST_VERB = re.compile(
 # after it is no longer about the past meeting.
 _FUTURE_TURN = re.compile(
     r"\b(?:will|shall|would|should|could|can|may|might|plan\w*|expect\w*|hope\w*|aim\w*"
-    r"|going\s+to|intend\w*|target\w*|decid\w*|decision)\b|['’](?:ll|d)\b",
+    r"|going\s+to|intend\w*|target\w*|decid\w*|decision"
+    # Reported speech: what follows "telling me that", "asking me to" is what was said.
+    r"|sa(?:y|ys|id|ying)|tell(?:s|ing)?|told|ask(?:s|ed|ing)?\s+(?:me|us|him|her|them)\s+to"
+    r"|want(?:s|ed)?|would\s+like|invit\w*|stat(?:ed|ing)|explain\w*)\b|['’](?:ll|d)\b",
     re.I,
 )
+# "if I hadn't heard back by the 24th" is a condition about the future, not a story.
+_CONDITION = re.compile(r"\b(?:if|unless|in\s+case)\b", re.I)
 _PAST_WORD_BEFORE = re.compile(
     r"\b(?:last|past|previous|earlier|happy|black|cyber|every|since|yesterday)\s+$", re.I
 )
@@ -57,7 +62,8 @@ def _is_past_reference(scan: str, i: int, j: int) -> bool:
     if _COURTESY.search(clause + scan[i:j]):
         return True
     verbs = list(_PAST_VERB.finditer(clause))
-    if verbs and not _FUTURE_TURN.search(clause, verbs[-1].end()):
+    if verbs and not _FUTURE_TURN.search(clause, verbs[-1].end()) \
+            and not _CONDITION.search(clause, 0, verbs[-1].start()):
         return True
     return bool(_PAST_AFTER.match(scan, j, min(len(scan), j + 40)))
 
@@ -74,8 +80,9 @@ _PAST_CLAUSE = re.compile(
 _AWAY_BEFORE = re.compile(
     r"\b(?:out of (?:the )?office|OOO|on (?:annual |parental |sick )?leave|away|on holiday|"
     r"on vacation|off sick|closed|closes|shut|shuts)\b[^.!?;,\n—–]{0,40}$", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|expect|hope|plan|aim|should|hear|decide|"
-                     r"decision|outcome|let you know|get back|be in touch|update)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|'ll|would|'d|shall|going to|expect|hope|plan|aim|should|hear|"
+                     r"decide|decision|outcome|let you know|get back|be in touch|update|told|"
+                     r"said|want|wants)\b", re.IGNORECASE)
 
 
 def _clause_before(regex: re.Pattern[str], text: str, i: int) -> bool:

@@ -234,6 +234,21 @@ def _next_day_or_two(m: re.Match[str], ctx: _Ctx) -> Span | None:
     return _plus(ctx.received, 1), _plus(ctx.received, 2), False
 
 
+# Reported speech, reckoned from the day it was said: "I'd hear the next day", "a call the
+# following morning", "they would decide that afternoon", "after the weekend".
+@_rule(r"(?P<rel>(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening)"
+       r"|(?:later\s+)?(?:that|the\s+same)\s+(?:day|afternoon|evening|night)"
+       r"|after\s+the\s+weekend)", "day")
+def _reported_day(m: re.Match[str], ctx: _Ctx) -> Span | None:
+    rel = _norm(m["rel"])
+    if rel.startswith("after"):
+        monday = _next_week_monday(ctx.received)
+        return monday, _plus(monday, 1), False
+    if "next" in rel or "following" in rel:
+        return _day(_plus(ctx.received, 1))
+    return _day(ctx.received)
+
+
 # Reported speech: "I would be contacted that evening or the next day" (said on the day).
 @_rule(r"(?:that|the\s+same|this)\s+(?:evening|day|night|afternoon)\s+or\s+(?:the\s+)?"
        r"(?:next|following)\s+(?:day|morning)", "day")
@@ -460,7 +475,7 @@ def _weekend(m: re.Match[str], ctx: _Ctx) -> Span | None:
 
 @_rule(
     rf"(?:{_MOD}[\s-]+(?:in\s+)?)?(?:(?:(?P<which>this|next|the\s+following|the\s+coming"
-    r"|the\s+current|the)\s+)?month|(?P<eom>month[\s-]end|EOM))"
+    r"|the\s+current|the)\s+)?month(?!\s+of\b)|(?P<eom>month[\s-]end|EOM))"
 )
 def _relative_month(m: re.Match[str], ctx: _Ctx) -> Span | None:
     r = ctx.received

@@ -113,12 +113,12 @@ def build(services: Services, shared: Shared) -> InterpretTab:
         received = gr.Textbox(label="Received on (YYYY-MM-DD)", value=date.today().isoformat())
         thanked = gr.Checkbox(label="I already sent a thank-you")
     read = gr.Button("Interpret", variant="primary")
-    card = gr.HTML(js_on_load=views.GUIDE_LINKS_JS)
     with gr.Row(equal_height=True, visible=False) as choice_row:
         reading = gr.Dropdown(list(CATEGORY_LABELS.values()), label="Your reading", scale=2,
                               elem_id="your-reading")
-        use = gr.Button("Use this reading", scale=1)
-        save = gr.Button("Save as a correction", scale=1)
+        use = gr.Button("Use this reading", scale=1, size="md")
+        save = gr.Button("Save as a correction", scale=1, size="md")
+    card = gr.HTML(js_on_load=views.GUIDE_LINKS_JS)
     with gr.Row():
         step = gr.Dropdown([], label="Draft the email for a plan step", scale=3)
         to_write = gr.Button("Open in Write", scale=1)
