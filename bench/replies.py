@@ -2,8 +2,9 @@
 
 Five folds of the real corpus (knowledge/replies/real), grouped by independent source (a site,
 a repository): each fold is read by a reader trained on the written banks and the other folds'
-sources, through the whole interpret() path. The calibration temperature of a fold is fitted on
-the other folds' held-out readings, as the shipped reader's is fitted on all of them.
+sources, through the whole interpret() path. The calibration of a fold (a temperature, then a
+map from confidence to how often such readings were right) is fitted on the other folds'
+held-out readings, as the shipped reader's is fitted on all of them.
 
 Prints macro-F1, per-class precision/recall/F1, the confusion matrix, calibration (expected
 calibration error, and how often a reading with confidence >= 0.8 is wrong), an ablation (cues
@@ -36,7 +37,6 @@ from coach.reading.reader import (  # noqa: E402
     Reader,
     ReaderModel,
     cross_source_models,
-    fit_temperature,
     predict,
 )
 from coach.schemas import CATEGORIES  # noqa: E402
@@ -53,14 +53,12 @@ MODES = {
 
 def held_out_models(reader: Reader, examples, prepared, modes: Modes
                     ) -> list[tuple[list[int], ReaderModel]]:
-    """The fold models, each with a temperature fitted on the other folds' readings."""
+    """The fold models, each calibrated on the other folds' readings."""
     folds = cross_source_models(prepared, examples, K, modes)
     raw = {i: predict(model, prepared[i]) for held, model in folds for i in held}
     for held, model in folds:
         others = [i for i in raw if i not in set(held)]
-        probs = np.array([[raw[i].probs[c] for c in CATEGORIES] for i in others])
-        labels = np.array([CATEGORIES.index(examples[i].label) for i in others])
-        model.temperature = fit_temperature(probs, labels)
+        model.calibrate([raw[i] for i in others], [examples[i].label for i in others])
     return folds
 
 

@@ -35,7 +35,10 @@ log = logging.getLogger(__name__)
 SHIPPED = Path(__file__).with_name("model.npz")
 TRAINED_ON = date(2026, 11, 26)  # the "received" day the training replies are read against
 MAX_SENTENCES = 40  # a pasted essay is read by its first 40 sentences
-RULE_CONFIDENCE = 0.9  # what a precedence rule's category gets before calibration
+RULE_CONFIDENCE = 0.9  # what a precedence rule's category gets before it is measured
+# A precedence rule decides only if it was right at least this often on held-out sources;
+# a rule that did worse leaves the reading to the learned model.
+TRUST_RULES_FROM = 0.75
 # How much more a real message counts in training than one written for the project (measured
 # on held-out sources: 1 -> macro-F1 0.721, 3 -> 0.713, 6 -> 0.706).
 REAL_WEIGHT = 1.0
@@ -82,6 +85,7 @@ class Reading:
     sentence_probs: np.ndarray  # sentences x categories
     prepared: Prepared | None = None
     notes: list[str] = field(default_factory=list)
+    raw: dict[Category, float] = field(default_factory=dict)  # the learned model's, uncalibrated
 
     @property
     def category(self) -> Category:
@@ -105,20 +109,29 @@ class Reading:
 
 @dataclass
 class ReaderModel:
-    """The trained weights, the calibration temperature and what they were trained on."""
+    """The trained weights, the calibration (a temperature, then a map from the top
+    probability to how often such readings were right) and what they were trained on."""
 
     sentence_w: np.ndarray
     message_w: np.ndarray
     temperature: float
     key: str
     modes: Modes = field(default_factory=Modes)
+    cal_x: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    cal_y: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # Each precedence rule's record on held-out sources: how often it fired, how often right.
+    rule_names: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=str))
+    rule_fired: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    rule_right: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def save(self, path: Path) -> None:
         """Write the model as one .npz file (atomically)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial.npz")
         np.savez(partial, sentence_w=self.sentence_w, message_w=self.message_w,
-                 temperature=np.array(self.temperature), key=np.array(self.key))
+                 temperature=np.array(self.temperature), key=np.array(self.key),
+                 cal_x=self.cal_x, cal_y=self.cal_y, rule_names=self.rule_names,
+                 rule_fired=self.rule_fired, rule_right=self.rule_right)
         partial.replace(path)
 
     @classmethod
@@ -126,7 +139,54 @@ class ReaderModel:
         """Read a model written by save()."""
         with np.load(path) as data:
             return cls(data["sentence_w"], data["message_w"], float(data["temperature"]),
-                       str(data["key"]))
+                       str(data["key"]), cal_x=data["cal_x"], cal_y=data["cal_y"],
+                       rule_names=data["rule_names"], rule_fired=data["rule_fired"],
+                       rule_right=data["rule_right"])
+
+    def calibrate(self, readings: Sequence[Reading], labels: Sequence[Category]) -> None:
+        """Measure each precedence rule, and fit the temperature and the confidence map of
+        the learned model, on held-out readings made by fresh (uncalibrated) models."""
+        names = sorted({r.rule.name for r in readings if r.rule})
+        self.rule_names = np.array(names, dtype=str)
+        self.rule_fired = np.array([sum(1 for r in readings if r.rule and r.rule.name == n)
+                                    for n in names], dtype=float)
+        self.rule_right = np.array([sum(1 for r, y in zip(readings, labels, strict=True)
+                                        if r.rule and r.rule.name == n and r.category == y)
+                                    for n in names], dtype=float)
+        learned = [(r, y) for r, y in zip(readings, labels, strict=True)
+                   if r.rule is None or self.rule_trust(r.rule.name) is None]
+        if len(learned) < 20:
+            return
+        probs = np.array([[r.raw[c] for c in CATEGORIES] for r, _ in learned])
+        y = np.array([CATEGORIES.index(c) for _, c in learned])
+        self.temperature = fit_temperature(probs, y)
+        tempered = softmax(np.log(np.clip(probs, 1e-9, 1)), self.temperature)
+        self.cal_x, self.cal_y = fit_confidence_map(tempered, y)
+
+    def rule_trust(self, name: str) -> float | None:
+        """How far to trust a precedence rule: its smoothed held-out precision, or None when
+        that is below TRUST_RULES_FROM (an unmeasured model trusts every rule)."""
+        if not len(self.rule_names):
+            return RULE_CONFIDENCE
+        hits = np.flatnonzero(self.rule_names == name)
+        if not len(hits):
+            return RULE_CONFIDENCE
+        precision = (self.rule_right[hits[0]] + 1) / (self.rule_fired[hits[0]] + 2)
+        return float(precision) if precision >= TRUST_RULES_FROM else None
+
+    def calibrated(self, probs: np.ndarray) -> np.ndarray:
+        """Uncalibrated probabilities -> calibrated ones (the top one mapped, the rest scaled)."""
+        probs = softmax(np.log(np.clip(probs, 1e-9, 1)), self.temperature)
+        if not len(self.cal_x):
+            return probs
+        top = int(probs.argmax())
+        mapped = float(np.interp(probs[top], self.cal_x, self.cal_y))
+        rest = np.delete(probs, top)
+        rest = rest / max(rest.sum(), 1e-9) * (1 - mapped)
+        # The top reading stays on top: at worst it ties the runner-up.
+        mapped = max(mapped, float(rest.max()) if len(rest) else mapped)
+        rest = rest / max(rest.sum(), 1e-9) * (1 - mapped)
+        return np.insert(rest, top, mapped)
 
 
 def body_of(text: str) -> tuple[str, str, list[str]]:
@@ -258,16 +318,20 @@ def predict(model: ReaderModel, p: Prepared) -> Reading:
                   if modes.sentences else np.zeros((len(p.sentences), classes)))
     logits = _message_row(p, sentence_p if modes.sentences else np.zeros((1, classes)),
                           modes) @ model.message_w
-    probs = softmax(logits)
+    raw = softmax(logits)
     rule = decide(p.signals) if modes.rules else None
-    if rule is not None:
+    trust = model.rule_trust(rule.name) if rule is not None else None
+    if rule is not None and trust is not None:
         j = CATEGORIES.index(rule.category)
-        rest = np.delete(probs, j)
-        rest = rest / max(rest.sum(), 1e-9) * (1 - RULE_CONFIDENCE)
-        probs = np.insert(rest, j, RULE_CONFIDENCE)
-    probs = softmax(np.log(np.clip(probs, 1e-9, 1)), model.temperature)
+        rest = np.delete(raw, j)
+        rest = rest / max(rest.sum(), 1e-9) * (1 - trust)
+        probs = np.insert(rest, j, trust)
+    else:
+        rule = None  # not a rule that holds on real messages: the learned model reads it
+        probs = model.calibrated(raw)
     return Reading({c: float(v) for c, v in zip(CATEGORIES, probs, strict=True)}, p.signals, rule,
-                   p.sentences, sentence_p, p)
+                   p.sentences, sentence_p, p,
+                   raw={c: float(v) for c, v in zip(CATEGORIES, raw, strict=True)})
 
 
 def fit_temperature(probs: np.ndarray, labels: np.ndarray) -> float:
@@ -280,6 +344,28 @@ def fit_temperature(probs: np.ndarray, labels: np.ndarray) -> float:
         if loss < best_loss:
             best, best_loss = float(t), loss
     return best
+
+
+def fit_confidence_map(probs: np.ndarray, labels: np.ndarray, bins: int = 12
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """A monotone map from the top probability to the share of such readings that were right
+    (equal-count bins, pooled where a higher bin did worse than a lower one)."""
+    top = probs.max(axis=1)
+    right = (probs.argmax(axis=1) == labels).astype(float)
+    order = np.argsort(top)
+    groups = [g for g in np.array_split(order, min(bins, max(1, len(order) // 20))) if len(g)]
+    pools = [[float(top[g].mean()), float(right[g].mean()), len(g)] for g in groups]
+    merged: list[list[float]] = []
+    for pool in pools:  # pool adjacent violators
+        merged.append(pool)
+        while len(merged) > 1 and merged[-2][1] > merged[-1][1]:
+            b, a = merged.pop(), merged.pop()
+            n = a[2] + b[2]
+            merged.append([(a[0] * a[2] + b[0] * b[2]) / n, (a[1] * a[2] + b[1] * b[2]) / n, n])
+    x = np.array([m[0] for m in merged])
+    # Smoothed (one right and one wrong added): a bin that was always right still is not sure.
+    y = np.array([(m[1] * m[2] + 1) / (m[2] + 2) for m in merged])
+    return np.concatenate([[0.0], x, [1.0]]), np.concatenate([[min(y[0], 0.2)], y, [y[-1]]])
 
 
 def cross_source_models(prepared: Sequence[Prepared], examples: Sequence[Example], k: int = 5,
@@ -365,18 +451,14 @@ class Reader:
         return out
 
     def train(self) -> ReaderModel:
-        """Fit on every example, with the temperature fitted on cross-source readings."""
+        """Fit on every example, calibrated on cross-source readings."""
         examples = load_examples(self.bank_dir)
         prepared = self.prepare_examples(examples)
-        temperature = 1.0
-        if sum(e.origin == "real" for e in examples) >= 50:
-            held = cross_source(prepared, examples)
-            probs = np.array([[r.probs[c] for c in CATEGORIES] for _, r in held])
-            labels = np.array([CATEGORIES.index(examples[i].label) for i, _ in held])
-            temperature = fit_temperature(probs, labels)
         model = fit(prepared, [e.label for e in examples], [e.group for e in examples],
                     key=self.key)
-        model.temperature = temperature
+        if sum(e.origin == "real" for e in examples) >= 50:
+            held = cross_source(prepared, examples)  # uncalibrated: fresh models
+            model.calibrate([r for _, r in held], [examples[i].label for i, _ in held])
         return model
 
     def read(self, body: str, received: date, language: str = "en") -> Reading:
