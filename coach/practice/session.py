@@ -3,7 +3,7 @@ against the hidden truth, coaching on every ask, and the session report."""
 
 from __future__ import annotations
 
-import re
+import logging
 import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
@@ -12,18 +12,16 @@ from pydantic import BaseModel, Field
 
 from coach.errors import CoachError
 from coach.feedback import AskModel, Assessment, Moment, assess
-from coach.interview import AGREES, Scenario, interviewer_messages, opening, scripted_answer
-from coach.reading.interpret import interpret
+from coach.interview import Scenario, interviewer_messages, opening, scripted_answer
+from coach.practice.checks import Violation, check_reply, said_last_question
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from coach.llm import ChatModel
     from coach.store import Store
 
 MAX_TURN_CHARS = 2000
-# Words that would show the interviewer stepping out of character.
-BREAKS_CHARACTER = re.compile(
-    r"\b(?:as an ai|language model|my instructions|the brief|system prompt|hidden truth|"
-    r"i am an assistant|role-?play)\b", re.IGNORECASE)
 STAY_IN_CHARACTER = "Let's keep the focus on your questions about the role — what else would you "\
                     "like to know?"
 
@@ -68,11 +66,14 @@ def _history(session: Session) -> list[dict[str, str]]:
             for t in session.turns]
 
 
-def _agrees(session: Session, reply: str) -> bool:
-    try:
-        return interpret(reply).category in AGREES[session.scenario.truth]
-    except CoachError:
-        return False
+def _breaks(session: Session, reply: str, asked: bool) -> list[Violation]:
+    """The invariants a reply would break at this point of the session (logged)."""
+    said_last = said_last_question([t.text for t in session.turns if t.role == "interviewer"])
+    found = check_reply(reply, session.scenario, asked_next_steps=asked,
+                        said_last_question=said_last)
+    for v in found:
+        log.info("interviewer reply rejected (%s): %s", v.check, v.why)
+    return found
 
 
 def take_turn(session: Session, text: str, model: ChatModel, *,
@@ -105,8 +106,7 @@ def take_turn(session: Session, text: str, model: ChatModel, *,
             raise
     reply = reply.strip()
     asked = bool({"next_steps", "timeline"} & set(assessment.asks))
-    needs_check = asked and session.scenario.truth != "open_questions"
-    if BREAKS_CHARACTER.search(reply) or not reply or (needs_check and not _agrees(session, reply)):
+    if _breaks(session, reply, asked):
         session.regenerated += 1
         try:
             again = model.complete(messages, max_tokens=120, temperature=0.3).strip()
@@ -115,8 +115,7 @@ def take_turn(session: Session, text: str, model: ChatModel, *,
                 session.turns.pop()
                 raise
             again = ""
-        if again and not BREAKS_CHARACTER.search(again) and (
-                not needs_check or _agrees(session, again)):
+        if again and not _breaks(session, again, asked):
             reply = again
         else:
             session.scripted += 1
