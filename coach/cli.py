@@ -412,6 +412,11 @@ def practice(
     name: Annotated[str, typer.Option(help="Your name, for the thank-you draft.")] = "",
     report_file: Annotated[Path | None, typer.Option("--report", help="Write the report "
                                                      "as Markdown here.")] = None,
+    script: Annotated[Path | None, typer.Option(help="Play each non-empty line of this file "
+                                                "as your turn, then end the session.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: the "
+                                          "scenario with its truth, the turns and the "
+                                          "report.")] = False,
 ) -> None:
     """Rehearse the end of an interview in the terminal; type /end for your report."""
 
@@ -422,34 +427,48 @@ def practice(
 
         if preset is not None and preset not in PRESETS:
             raise InputError("Unknown preset. Choose one of: " + "; ".join(PRESETS))
+        lines: list[str] | None = None
+        if script is not None:
+            try:
+                lines = [ln.strip() for ln in script.read_text(encoding="utf-8",
+                                                               errors="replace").splitlines()
+                         if ln.strip()]
+            except OSError as exc:
+                raise InputError(f"Cannot read {script}: {exc.strerror}.") from None
         services = _services()
         scenario = PRESETS[preset] if preset else surprise(seed)
         session = start(scenario, services.store)
-        typer.secho(f"{scenario.interviewer} · {scenario.role} at {scenario.company} · "
-                    f"{STAGE_LABELS[scenario.stage]}  (type /end to finish)", bold=True)
-        typer.echo(f"\n{scenario.interviewer}: {session.turns[0].text}")
+        out = (lambda *a, **k: None) if as_json else typer.echo
+        if not as_json:
+            typer.secho(f"{scenario.interviewer} · {scenario.role} at {scenario.company} · "
+                        f"{STAGE_LABELS[scenario.stage]}  (type /end to finish)", bold=True)
+        out(f"\n{scenario.interviewer}: {session.turns[0].text}")
         while True:
-            try:
-                said = input("\nYou: ").strip()
-            except EOFError:
-                said = "/end"
+            if lines is not None:
+                said = lines.pop(0) if lines else "/end"
+                out(f"\nYou: {said}")
+            else:
+                try:
+                    said = input("\nYou: ").strip()
+                except EOFError:
+                    said = "/end"
             if said == "/end":
                 break
             if not said:
                 continue
             coached, shown = None, ""
-            typer.echo(f"{scenario.interviewer}: ", nl=False)
+            out(f"{scenario.interviewer}: ", nl=False)
             for step_assessment, reply in take_turn(session, said, services.model,
                                                     ask_model=services.ask_model,
                                                     store=services.store):
                 coached = step_assessment
                 if reply.startswith(shown):
-                    typer.echo(reply[len(shown):], nl=False)
+                    out(reply[len(shown):], nl=False)
                 else:
-                    typer.echo(f"\n  (corrected) {reply}", nl=False)
+                    out(f"\n  (corrected) {reply}", nl=False)
                 shown = reply
-            typer.echo("")
-            if coached is not None:
+            out("")
+            if coached is not None and not as_json:
                 from coach.feedback import verdict_line
 
                 _say(f"  coach: {verdict_line(coached)}")
@@ -461,7 +480,15 @@ def practice(
         if report_file is not None:
             report_file.write_text(markdown, encoding="utf-8")
             _say(f"Report written to {report_file}.")
-        typer.echo("\n" + markdown)
+        if as_json:
+            turns = [{"role": t.role, "text": t.text,
+                      **({"verdict": t.assessment.verdict, "asks": t.assessment.asks}
+                         if t.assessment else {})} for t in session.turns]
+            typer.echo(json.dumps({"scenario": session.scenario.model_dump(mode="json"),
+                                   "turns": turns, "report": report.model_dump(mode="json")},
+                                  indent=2, ensure_ascii=False))
+        else:
+            typer.echo("\n" + markdown)
 
     _run(body)
 

@@ -180,3 +180,63 @@ def test_assess_batch_writes_one_verdict_per_line(tmp_path) -> None:
 def test_assess_needs_a_message(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["assess"], env={"COACH_DATA_DIR": str(tmp_path / "d")})
     assert result.exit_code == 1 and "Give the message in quotes" in result.output
+
+
+def test_interpret_choose_and_correct_then_list_and_undo(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("COACH_CLASSIFY_WITH_MODEL", "false")
+    env = {"COACH_DATA_DIR": str(tmp_path / "data")}
+    text = "Got your note. Let me check with the team."
+    chosen = CliRunner().invoke(cli, ["interpret", "--json", "--received", "2026-11-26",
+                                      "--choose", "rejection"], input=text, env=env)
+    assert chosen.exit_code == 0, chosen.output
+    data = json.loads(chosen.stdout)
+    assert data["category"] == "rejection" and data["method"] == "user"
+    assert len(data["alternatives"]) == 2
+    bad = CliRunner().invoke(cli, ["interpret", "--choose", "maybe"], input=text, env=env)
+    assert bad.exit_code == 1 and "--choose takes one of" in bad.output
+    corrected = CliRunner().invoke(cli, ["interpret", "--received", "2026-11-26", "--correct",
+                                         "none"], input=text, env=env)
+    assert corrected.exit_code == 0, corrected.output
+    assert "Saved correction" in corrected.stderr and "No next steps" in corrected.stdout
+    listed = CliRunner().invoke(cli, ["corrections", "list", "--json"], env=env)
+    saved = json.loads(listed.stdout)
+    assert [c["category"] for c in saved] == ["none"]
+    again = CliRunner().invoke(cli, ["interpret", "--json", "--received", "2026-11-26"],
+                               input=text + " ", env=env)
+    assert json.loads(again.stdout)["method"] == "correction"
+    undone = CliRunner().invoke(cli, ["corrections", "undo", saved[0]["id"]], env=env)
+    assert undone.exit_code == 0 and "Undone" in undone.stdout
+    assert "No corrections yet" in CliRunner().invoke(cli, ["corrections", "list"],
+                                                      env=env).stdout
+    missing = CliRunner().invoke(cli, ["corrections", "undo", "nope"], env=env)
+    assert missing.exit_code == 1 and "No correction with id" in missing.output
+
+
+def test_practice_script_json_plays_the_lines_and_reports(tmp_path, monkeypatch) -> None:
+    from coach import cli as cli_module
+    from coach.config import Settings
+    from coach.services import bootstrap
+
+    from .conftest import KNOWLEDGE
+    from .fakes import FakeChat
+
+    services = bootstrap(Settings(_env_file=None, data_dir=tmp_path / "data",
+                                  knowledge_dir=KNOWLEDGE, classify_with_model=False),
+                         model=FakeChat("Thanks. Do you have any questions for me?",
+                                        "Yes, you are hired! Your start date is Monday.",
+                                        "Great — you're hired, congratulations!").enqueue(
+                                            *["A scripted line."] * 5))
+    monkeypatch.setattr(cli_module, "_services", lambda: services)
+    script = tmp_path / "lines.txt"
+    script.write_text("I'd focus on the routing data first.\n\nSo did I get the job?\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["practice", "--preset", "Phone screen, still "
+                                      "interviewing", "--script", str(script), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["scenario"]["truth"] == "vague"
+    roles = [t["role"] for t in data["turns"]]
+    assert roles == ["interviewer", "candidate", "interviewer", "candidate", "interviewer"]
+    assert all("verdict" in t for t in data["turns"] if t["role"] == "candidate")
+    assert "hired" not in data["turns"][-1]["text"]
+    assert "scores" in data["report"]
