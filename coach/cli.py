@@ -189,8 +189,11 @@ def _read_stdin() -> str:
 
 
 def _print_interpretation(result: Interpretation) -> None:
-    typer.secho(f"{CATEGORY_LABELS[result.category]}  (confidence {result.confidence:.0%})",
-                bold=True)
+    if not result.plan.steps and result.method not in ("user", "correction"):
+        typer.secho("Not read", bold=True)
+    else:
+        typer.secho(f"{CATEGORY_LABELS[result.category]}  (confidence {result.confidence:.0%})",
+                    bold=True)
     typer.echo(result.reason)
     if result.unsure and result.alternatives:
         typer.echo("Two readings, likeliest first (choose with --choose CATEGORY):")
@@ -243,6 +246,9 @@ def interpret(
         got = _date(received, "--received")
         interviewed = _date(interview_date, "--interview-date")
         if batch is not None:
+            if choose is not None or correct is not None:
+                raise InputError("--choose and --correct work on one reply from standard "
+                                 "input, not with --batch.")
             _interpret_batch(services, batch, got, interviewed)
             return
         for value, flag in ((choose, "--choose"), (correct, "--correct")):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from coach.config import Settings
 from coach.embeddings import Embedder
+from coach.errors import CoachError
 from coach.llm import ChatModel, FallbackChat, OpenAIChat, display_url
 from coach.offline import apply_switches, private_dir, seed_tiktoken
 from coach.retrieval import BuildReport, Guidance, KnowledgeIndex
@@ -169,10 +170,19 @@ class Services:
         from coach.reading.interpret import interpret
 
         model = self.model if self.settings.classify_with_model else None
+        try:
+            corrections: CorrectionStore | None = self.corrections
+        except CoachError as exc:  # a damaged corrections file must not stop the reading
+            corrections, problem = None, str(exc)
+        else:
+            problem = ""
         # An index that is not built yet shows up as a note on the result, not an error.
-        return interpret(text, received, interview_date, reader=self.reader, index=self.index,
-                         model=model, corrections=self.corrections,
-                         thank_you_sent=thank_you_sent, choose=choose)
+        result = interpret(text, received, interview_date, reader=self.reader, index=self.index,
+                           model=model, corrections=corrections,
+                           thank_you_sent=thank_you_sent, choose=choose)
+        if problem:
+            result.notes.append(problem)
+        return result
 
     def correct(self, text: str, category: str, received: date | None = None,
                 interview_date: date | None = None, thank_you_sent: bool = False

@@ -230,6 +230,12 @@ def guide_document(blocks: Sequence[Block]) -> str:
 
 def interpretation_card(result: Interpretation) -> str:
     """The Interpret tab's result: badge, reason, highlighted reply, dates, plan, citations."""
+    if not result.plan.steps and result.method not in ("user", "correction"):
+        # A language the reader cannot read: no reading is shown, only the way forward.
+        return ("<div class='result-card'><span class='badge' style='background:#6b6b6b'>"
+                f"Not read</span><p>{esc(result.reason)}</p>"
+                + "".join(f"<p class='muted'>Note: {esc(n)}</p>" for n in result.notes)
+                + f"<div class='reply-text'>{esc(result.text)}</div></div>")
     colour = BADGE_COLOURS[result.category]
     how = {"rules+model": " · checked with the language model", "user": " · your choice",
            "correction": " · as you corrected a similar message"}.get(result.method, "")

@@ -14,6 +14,7 @@ from coach.errors import CoachError
 from coach.feedback import assess
 from coach.interview import PRESETS
 from coach.practice import start, take_turn
+from coach.practice.session import clip_turn
 from coach.reading.interpret import interpret
 
 from .fakes import FakeChat
@@ -243,9 +244,9 @@ def test_practice_turn_through_the_api(api, name: str, text: str) -> None:
     else:
         chat, coaching, said = api.predict(text, api_name="/practice_turn")
         assert [m["role"] for m in chat] == ["assistant", "user", "assistant"]
-        # The app keeps the text as typed (trimmed, at most 2,000 characters); gradio's chat
-        # view then tidies its indentation (inspect.cleandoc), nothing else.
-        assert _text_of(chat[1]) == inspect.cleandoc(text.strip()[:2000])
+        # The app keeps the text as typed (trimmed; a huge paste its start and end); gradio's
+        # chat view then tidies its indentation (inspect.cleandoc), nothing else.
+        assert _text_of(chat[1]) == inspect.cleandoc(clip_turn(text))
         assert _text_of(chat[2]).strip() and said == ""
         assert "Traceback" not in coaching
         _assert_safe_html(coaching)

@@ -349,6 +349,9 @@ _FOREIGN_HINT = re.compile(
     r"segunda|terça|quarta|quinta|sexta|amanhã", re.IGNORECASE)
 
 
+# A greeting or a time of today before "Morgen", "mañana", "matin": not a day ahead.
+_NOT_A_DAY = re.compile(r"\b(?:guten|esta|por\s+la|de\s+la|la|buena|buenos|bom|boa|cette|ce|"
+                        r"heute|hoje\s+de)\s+$", re.IGNORECASE)
 _WEEK_WORD = re.compile(r"semana|woche|semaine", re.IGNORECASE)
 
 
@@ -399,6 +402,8 @@ def foreign_deadline(text: str, received: date, language: str) -> Deadline | Non
                 if i < 0:
                     continue
                 cursor = i + len(fragment)
+                if _NOT_A_DAY.search(sentence, 0, i):  # "Guten Morgen", "esta mañana"
+                    continue
                 start = end = when
                 if _WEEK_WORD.search(fragment):  # "nächste Woche": that working week
                     start = when - timedelta(days=when.weekday())

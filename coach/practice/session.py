@@ -76,6 +76,16 @@ def _breaks(session: Session, reply: str, asked: bool) -> list[Violation]:
     return found
 
 
+def clip_turn(text: str) -> str:
+    """A candidate's message as kept: trimmed; a huge paste keeps its start and its end (where
+    a question usually is), MAX_TURN_CHARS in all."""
+    text = text.strip()
+    if len(text) <= MAX_TURN_CHARS:
+        return text
+    half = (MAX_TURN_CHARS - 3) // 2
+    return text[:half].rstrip() + " … " + text[-half:].lstrip()
+
+
 def take_turn(session: Session, text: str, model: ChatModel, *,
               ask_model: AskModel | None = None, store: Store | None = None
               ) -> Iterator[tuple[Assessment, str]]:
@@ -86,7 +96,7 @@ def take_turn(session: Session, text: str, model: ChatModel, *,
     """
     if not isinstance(text, str) or not text.strip():
         raise CoachError("Type what you would say to the interviewer.")
-    text = text.strip()[:MAX_TURN_CHARS]
+    text = clip_turn(text)
     assessment = assess(text, session.moment, already_answered=session.answered,
                         model=ask_model)
     session.turns.append(Turn(role="candidate", text=text, assessment=assessment))

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel
 
-from coach.errors import InputError
+from coach.errors import InputError, KnowledgeError
 from coach.schemas import CATEGORIES, CATEGORY_LABELS, Category
 
 SCHEMA = """
@@ -48,10 +48,14 @@ class CorrectionStore:
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(SCHEMA)
+        try:
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            raise KnowledgeError(f"Your corrections file {path} cannot be read ({exc}); move "
+                                 "it aside to start a new one.") from None
         self._lock = threading.Lock()
         self._vectors: list[tuple[str, Category, np.ndarray]] | None = None
 
@@ -94,13 +98,17 @@ class CorrectionStore:
         """The most similar corrected message, if it is similar enough."""
         with self._lock:
             if self._vectors is None:
-                rows = self._db.execute("SELECT id, category, vector FROM corrections "
-                                        "WHERE vector IS NOT NULL").fetchall()
+                try:
+                    rows = self._db.execute("SELECT id, category, vector FROM corrections "
+                                            "WHERE vector IS NOT NULL ORDER BY rowid DESC"
+                                            ).fetchall()
+                except sqlite3.Error:
+                    return None  # a damaged file: read as if there were no corrections
                 self._vectors = [(r[0], r[1], np.frombuffer(r[2], dtype=np.float32))
                                  for r in rows]
             vectors = self._vectors
         best: tuple[str, float] | None = None
-        for cid, _, v in vectors:
+        for cid, _, v in vectors:  # newest first: a later correction of the same text wins
             if v.shape != vector.shape:
                 continue
             similarity = float(v @ vector)

@@ -21,8 +21,9 @@ _FLAGS = re.IGNORECASE | re.MULTILINE
 # possibility ("once we've made a selection", "if we decide not to move forward").
 DECISIVE = ("reject_other_candidate", "reject_not_proceeding", "reject_role_gone", "temporary")
 _CONDITIONAL = re.compile(
-    r"\b(?:if|once|when|whether|unless|until|in case|should we|either way|si|wenn|falls|caso|"
-    r"cuando|quand|lorsque)\b[^.!?;:\n—–]*$", _FLAGS)
+    r"\b(?:if|once|when|whether|unless|until|in case|should we|either way|si(?!\s*,)|wenn|"
+    r"falls|caso|cuando|quand|lorsque)\b(?:(?!\b(?:but|pero|mais|aber|however)\b)[^.!?;:,\n—–])*$",
+    _FLAGS)
 
 
 @dataclass(frozen=True)

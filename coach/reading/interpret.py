@@ -25,6 +25,7 @@ from coach.schemas import (
     DeadlineInfo,
     Interpretation,
     NextStepKind,
+    Plan,
 )
 from coach.text.language import KNOWN, LANGUAGE_NAMES
 
@@ -173,7 +174,7 @@ def interpret(
     confidence = probs[category]
     method: Literal["rules", "rules+model", "correction", "user"] = "rules"
     learned = None
-    if corrections is not None and reading.prepared is not None and readable:
+    if corrections is not None and reading.prepared is not None:
         near = corrections.nearest(reading.prepared.mean_vector)
         if near is not None:
             fixed, similarity = near
@@ -205,7 +206,7 @@ def interpret(
         deadline = DeadlineInfo(phrase=d.phrase, start=d.start, end=d.end,
                                 business_days=d.business_days,
                                 label=describe_deadline(d.start, d.end))
-        if category == "vague" and method != "user":  # a stated time makes it a timeline
+        if category == "vague" and method == "rules":  # a stated time makes it a timeline
             category = "clear_timeline"
     acknowledgement = bool(signals.count["ack"]) and category in ("vague", "clear_timeline") \
         and not signals.has(*_ACTION)
@@ -216,8 +217,12 @@ def interpret(
               if reading.rule and reading.rule.category == category else REASONS[category])
     if acknowledgement:
         reason = "An automated acknowledgement: your application arrived and awaits review."
+    unread = not readable and method not in ("user", "correction")
     if unsure:
         reason = "I'm not sure how to read this one: compare the two readings below and choose."
+    if unread:
+        reason = ("I can't read this language well, so there is no reading and no plan yet: "
+                  "choose one, or paste an English translation.")
     alternatives = [Alternative(category=c, label=CATEGORY_LABELS[c],
                                 confidence=round(probs[c], 3),
                                 evidence=_evidence(body, reading, c)[:1])
@@ -228,9 +233,12 @@ def interpret(
             guidance = index.retrieve(GUIDE_QUERIES[category], k=2, remember=True)
         except CoachError:
             notes.append("The guide index is not available, so no passages are cited.")
-    plan = make_plan(category, received, deadline=deadline, interview_date=interview_date,
-                     next_step=next_step, thank_you_sent=thank_you_sent,
-                     acknowledgement=acknowledgement, no_reply=no_reply)
+    plan = Plan(steps=[]) if unread else make_plan(
+        category, received, deadline=deadline, interview_date=interview_date,
+        next_step=next_step, thank_you_sent=thank_you_sent, acknowledgement=acknowledgement,
+        no_reply=no_reply)
+    if unread:
+        evidence, guidance = [], []
     return Interpretation(
         text=body, received=received, interview_date=interview_date, category=category,
         confidence=round(confidence, 3), reason=reason, evidence=evidence, deadline=deadline,

@@ -207,17 +207,23 @@ class Featurizer:
     def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
         self._memo: dict[str, np.ndarray] = {}
+        self._memo_lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors for texts (those seen before are not embedded again)."""
-        todo = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        """Unit vectors for texts (those seen before are not embedded again); safe to call
+        from several threads."""
+        with self._memo_lock:
+            found = {t: self._memo[t] for t in texts if t in self._memo}
+        todo = list(dict.fromkeys(t for t in texts if t not in found))
         for start in range(0, len(todo), 256):
             batch = todo[start:start + 256]
             for t, v in zip(batch, self.embedder.embed(batch), strict=True):
-                self._memo[t] = np.asarray(v, dtype=np.float32)
-        if len(self._memo) > 50_000:  # a long-running app must not grow without bound
-            self._memo = {t: self._memo[t] for t in texts if t in self._memo}
-        return np.array([self._memo[t] for t in texts]) if texts else np.zeros((0, 384))
+                found[t] = np.asarray(v, dtype=np.float32)
+        with self._memo_lock:
+            if len(self._memo) > 50_000:  # a long-running app must not grow without bound
+                self._memo.clear()
+            self._memo.update(found)
+        return np.array([found[t] for t in texts]) if texts else np.zeros((0, 384))
 
     def prepare(self, body: str, received: date, language: str) -> Prepared:
         """Signals, sentences and sentence feature rows of a cleaned body."""
@@ -425,6 +431,8 @@ class Reader:
             self._model = model
 
     def _load_or_train(self) -> ReaderModel:
+        if not self.bank_dir.is_dir() and SHIPPED.exists():
+            return ReaderModel.load(SHIPPED)  # installed without the banks: what was shipped
         key = self.key
         cached = self.cache_dir / f"reader-{key}.npz" if self.cache_dir else None
         for path in (SHIPPED, cached):

@@ -61,9 +61,13 @@ def read_signals(text: str, received: date, language: str = "en") -> Signals:
 def deadline_in(text: str, received: date, language: str = "en") -> Deadline | None:
     """The decisive time phrase, or None; a date-parser fault never stops a reading."""
     try:
-        return find_deadline(text, received, language=language)
+        found = find_deadline(text, received, language=language)
     except Exception:  # a date parser bug must not stop the reading
         return None
+    # A day gone by, or one years away ("31/12/9999", "December 32" read as 2032), is no plan.
+    if found is not None and (found.end < received or found.start.year > received.year + 2):
+        return None
+    return found
 
 
 def cue_features(s: Signals) -> np.ndarray:

@@ -14,7 +14,8 @@ from coach.text.quoting import quoted_from
 MAX_CHARS = 20_000
 
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    r"\ud800-\udfff]"
 )
 _TAG = re.compile(r"<\s*/?\s*(?:html|body|div|p|br|span|table|td|tr|a|b|i|strong|em|ul|li|h\d|"
                   r"script|style|img|font|head|meta)\b[^>]*>", re.IGNORECASE)

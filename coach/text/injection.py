@@ -17,7 +17,12 @@ INJECTION = re.compile(
     r"(?:ignoriere|ignorieren sie) (?:alle )?(?:vorherigen )?anweisungen|"
     r"ignora (?:todas )?las instrucciones|ignore(?:z)? (?:toutes )?les instructions|"
     r"ignore (?:todas )?as instruções|(?:respond|answer|reply|output) (?:only )?with\b|"
-    r"(?:set|put|use|write) the (?:deadline|date|decision date) (?:to|as)\b",
+    r"(?:set|put|use|write) the (?:deadline|date|decision date) (?:to|as)\b|"
+    # chat-template tokens, and sentences that address a model or script what it should say
+    r"\[/?INST\]|<\|(?:im_start|im_end|system|user|assistant)\|>|"
+    r"^\s*(?:hey\s+|dear\s+)?(?:ai|assistant|chatgpt|gpt|claude|gemini|llm|model|bot)\b\s*[:,]|"
+    r"\b(?:pretend|act as if|imagine)\b[^.!?\n]{0,40}\b(?:recruiter|message|email|reply|you)\b|"
+    r"\b(?:say|report|state|claim|tell (?:them|the user))\s+that\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -14,7 +14,9 @@ _COMMON: dict[str, frozenset[str]] = {
                     # words of job mail, so that a short English note is still English
                     "update news next week weeks soon decision interview application role "
                     "position candidate candidates team hear back let know touch expect offer "
-                    "process call".split()),
+                    "process call we've we're we'll i'm you're it's don't can't won't another "
+                    "unfortunately regrettably sorry hiring until till cheers regards best "
+                    "everything paused freeze direction".split()),
     "es": frozenset("el la los las de que y en un una por para con su sus le les nos no es "
                     "gracias hemos su usted tu te del al lo muy semana entrevista candidatura "
                     "puesto proceso".split()),
@@ -43,6 +45,10 @@ def detect_language(text: str) -> str:
     shares = {lang: sum(w in common for w in words) / len(words)
               for lang, common in _COMMON.items()}
     best = max(shares, key=lambda lang: shares[lang])
-    if shares[best] < 0.12:
-        return "und"
-    return best
+    distinct = len({w for w in words if w in _COMMON[best]})
+    if shares[best] >= 0.12 and distinct >= 2:
+        return best
+    # A short note in plain ASCII with too few common words to tell is read as English.
+    if len(words) <= 6 and text.isascii():
+        return "en"
+    return "und"
