@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coach.embeddings import default_embedder  # noqa: E402
+from coach.errors import CoachError  # noqa: E402
 from coach.reading.banks import load_examples  # noqa: E402
 from coach.reading.interpret import interpret  # noqa: E402
 from coach.reading.reader import (  # noqa: E402
@@ -69,8 +70,14 @@ def run(reader: Reader, examples, folds, llm=None):
         reader.use(model)
         for i in held:
             started = time.perf_counter()
-            result = interpret(examples[i].text, received=TRAINED_ON, reader=reader, model=llm)
-            rows.append((examples[i].label, result.category, result.confidence, result.method,
+            try:
+                result = interpret(examples[i].text, received=TRAINED_ON, reader=reader,
+                                   model=llm)
+                category, confidence, method = result.category, result.confidence, result.method
+            except CoachError:  # refused as unreadable: counts as a wrong reading
+                category, confidence, method = "none" if examples[i].label != "none" else \
+                    "vague", 0.0, "refused"
+            rows.append((examples[i].label, category, confidence, method,
                          (time.perf_counter() - started) * 1000, examples[i]))
     return rows
 

@@ -21,8 +21,8 @@ INJECTION = re.compile(
     # chat-template tokens, and sentences that address a model or script what it should say
     r"\[/?INST\]|<\|(?:im_start|im_end|system|user|assistant)\|>|"
     r"^\s*(?:hey\s+|dear\s+)?(?:ai|assistant|chatgpt|gpt|claude|gemini|llm|model|bot)\b\s*[:,]|"
-    r"\b(?:pretend|act as if|imagine)\b[^.!?\n]{0,40}\b(?:recruiter|message|email|reply|you)\b|"
-    r"\b(?:say|report|state|claim|tell (?:them|the user))\s+that\b",
+    r"\b(?:pretend|act as if)\b[^.!?\n]{0,40}\b(?:recruiter|message|email|reply)\b|"
+    r"\bplease\s+(?:report|state|claim|output)\s+that\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -135,7 +135,7 @@ def build(services: Services, shared: Shared) -> InterpretTab:
     outputs = [card, ics_file, details, step]
     revealed = [reading, choice_row]
     gr.on([read.click], interpret, inputs, outputs, api_name="interpret",
-          queue=False  # ~10 ms of work: served directly, never behind a queue
+          queue=False  # ~20 ms of work (sentence embeddings included): never behind a queue
           ).then(reveal, [details], revealed, api_name=False, queue=False)
     use.click(choose, [*inputs, reading], outputs, api_name="interpret_as", queue=False)
     save.click(correct, [*inputs, reading], [*outputs, listing], api_name="correct_reading")
