@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import threading
 from typing import TYPE_CHECKING, Any
 
 from coach import views
@@ -89,6 +90,22 @@ def launch_options(settings: Settings) -> dict[str, Any]:
     return options
 
 
+def warm_up(services: Services) -> threading.Thread:
+    """Start the built-in model and load the reply reader in the background, so the first
+    practice reply and the first reading do not wait for them."""
+
+    def work() -> None:
+        try:
+            services.reader.model  # noqa: B018 - loads (or trains once) the reader
+            services.local_server.url  # noqa: B018 - starts the server
+        except CoachError as exc:  # shown again, with advice, when the model is first used
+            print(f"The built-in model did not start in the background: {exc}", flush=True)
+
+    thread = threading.Thread(target=work, name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def main(settings: Settings | None = None) -> None:
     """Prepare the services and serve the app on the configured address."""
     settings = settings or Settings()
@@ -100,8 +117,10 @@ def main(settings: Settings | None = None) -> None:
     import gradio as gr
 
     demo = build_demo(services)
+    if settings.backend == "local":
+        warm_up(services)
     print(f"Next Steps Coach on http://{settings.host}:{settings.port} — the built-in model "
-          "starts on first use (the first start prepares a 1.1 GB file).")
+          "is starting in the background (the first start prepares a 1.1 GB file).")
     # Quick requests (interpret, search) run 8 at a time; model-bound ones share their own
     # lane of 2 (see coach/ui/common.py), so a long generation never blocks a quick answer.
     demo.queue(default_concurrency_limit=8, max_size=128).launch(

@@ -146,3 +146,28 @@ def test_invalid_utf8_bytes_through_the_api_are_refused_cleanly(launched) -> Non
     card, _, details, _ = Client(launched, verbose=False).predict(
         "We'll decide by Friday.", "2026-11-26", "", False, api_name="/interpret")
     assert details["category"] == "clear_timeline"  # the app still answers
+
+
+def test_the_model_and_the_reader_start_in_the_background() -> None:
+    import app
+
+    started: list[str] = []
+
+    class Server:
+        @property
+        def url(self) -> str:
+            started.append("model")
+            return "http://127.0.0.1:1"
+
+    class Reader:
+        @property
+        def model(self) -> object:
+            started.append("reader")
+            return object()
+
+    class FakeServices:
+        reader = Reader()
+        local_server = Server()
+
+    app.warm_up(FakeServices()).join(timeout=5)  # type: ignore[arg-type]
+    assert started == ["reader", "model"]

@@ -248,3 +248,20 @@ def test_a_test_model_never_triggers_the_join(tmp_path: Path) -> None:
     assert not uses_local_model(services)
     announce_cold_start(services, lambda *a, **k: pytest.fail("no progress expected"))
     assert not services.settings.model_path.exists()
+
+
+def test_the_checksum_is_remembered_across_starts_until_the_file_changes(
+        tmp_path: Path, fake_parts: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "m.gguf"
+    offline.ensure_model(target)
+    monkeypatch.setattr(offline, "_verified", set())
+    assert offline.model_ok(target)  # checked once, and the stamp written
+    monkeypatch.setattr(offline, "_verified", set())  # a later start
+    hashed: list[int] = []
+    monkeypatch.setattr(offline, "sha256_file",
+                        lambda path, on_bytes=None: hashed.append(1) or "x")
+    assert offline.model_ok(target) and hashed == []  # the stamp, not 1.1 GB of reading
+    target.write_bytes(bytes(len(fake_parts)))  # the file changed: checked again, and bad
+    os.utime(target, ns=(1, 1))
+    monkeypatch.setattr(offline, "_verified", set())
+    assert not offline.model_ok(target) and hashed == [1]
