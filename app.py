@@ -69,6 +69,9 @@ def build_demo(services: Services) -> gr.Blocks:
         practice.to_write.click(thank_you_from, practice.state,
                                 [write.kind, shared.company, shared.role, shared.interviewer,
                                  tabs], api_visibility="private")
+        # A reload or a restart resumes the unfinished practice session.
+        demo.load(practice.restore, practice.restore_inputs, practice.restore_outputs,
+                  api_visibility="private")
     return demo
 
 

@@ -83,6 +83,11 @@ class Store:
         self._write("UPDATE sessions SET report = ?, scores = ? WHERE id = ?",
                     (json.dumps(report), json.dumps(scores), session_id))
 
+    def end(self, session_id: str) -> None:
+        """Close a session without a report (the user cleared it): it is not resumed."""
+        self._write("UPDATE sessions SET report = ? WHERE id = ? AND report IS NULL",
+                    (json.dumps({"ended": "cleared"}), session_id))
+
     def turns(self, session_id: str) -> list[dict[str, Any]]:
         """A session's turns in order."""
         with self._lock:
@@ -91,6 +96,14 @@ class Store:
                 (session_id,)).fetchall()
         return [{"n": n, "role": role, "text": text,
                  "assessment": json.loads(a) if a else None} for n, role, text, a in rows]
+
+    def session(self, session_id: str) -> tuple[dict[str, Any], bool] | None:
+        """A session's scenario and whether it has a report, or None if there is no such
+        session."""
+        with self._lock:
+            row = self._db.execute("SELECT scenario, report FROM sessions WHERE id = ?",
+                                   (session_id,)).fetchone()
+        return (json.loads(row[0]), row[1] is not None) if row else None
 
     def history(self, limit: int = 50) -> list[SessionSummary]:
         """Recent sessions, newest first."""

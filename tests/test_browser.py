@@ -282,3 +282,42 @@ def test_an_unsure_reading_is_chosen_corrected_and_undone(page, width) -> None:
     page.wait_for_selector("text=Undone:")
     overflow = page.evaluate("document.documentElement.scrollWidth")
     assert overflow <= width + 10, overflow
+
+
+def test_a_reload_resumes_the_session_and_clearing_ends_it(page) -> None:
+    page.get_by_role("tab", name="Practice").click()
+    page.get_by_role("button", name="Start the session").click()
+    page.wait_for_selector("text=Last question from my side")
+    said = page.get_by_label("You say")
+    said.fill("I'd map the delivery data first and fix the slowest route.")
+    said.press("Enter")
+    page.wait_for_selector("text=Do you have any questions for me?")
+    page.wait_for_timeout(500)  # the browser stores the session id after the turn
+    page.reload()
+    page.wait_for_selector("text=Next Steps Coach")
+    page.get_by_role("tab", name="Practice").click()
+    page.wait_for_selector("text=I'd map the delivery data first")  # the transcript is back
+    said = page.get_by_label("You say")
+    said.fill("Thank you. Could you share what the next steps are?")
+    said.press("Enter")
+    page.wait_for_selector("text=We'll decide by Friday next week")
+    page.get_by_role("button", name="End and get my report").click()
+    page.wait_for_selector("text=Practice report")
+    history = page.locator("table", has_text="Northwind").first
+    history.wait_for()  # the history shows the session at once, not after a restart
+    # A finished session is not resumed; a cleared one ends.
+    page.reload()
+    page.wait_for_selector("text=Next Steps Coach")
+    page.get_by_role("tab", name="Practice").click()
+    page.wait_for_timeout(800)
+    assert page.get_by_text("I'd map the delivery data first").count() == 0
+    assert page.locator("table", has_text="Northwind").count() >= 1
+    page.get_by_role("button", name="Start the session").click()
+    page.wait_for_selector("text=Last question from my side")
+    page.get_by_label("Clear").first.click()
+    page.wait_for_timeout(500)
+    page.reload()
+    page.wait_for_selector("text=Next Steps Coach")
+    page.get_by_role("tab", name="Practice").click()
+    page.wait_for_timeout(800)
+    assert page.get_by_text("Last question from my side").count() == 0

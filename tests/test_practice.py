@@ -159,3 +159,22 @@ def test_completed_turns_survive_kill_9(tmp_path: Path) -> None:
     assert len(turns) >= saved + 1  # every turn reported saved is there
     assert [t["n"] for t in turns] == list(range(len(turns)))
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_an_unfinished_session_resumes_from_the_store_with_its_pending_message(
+        tmp_path: Path) -> None:
+    from coach.practice import resume
+
+    store = Store(tmp_path / "s.sqlite3")
+    session = start(TIMELINE, store)
+    run(session, ANSWER, FakeChat("Thanks. Do you have any questions for me?"), store)
+    store.add_turn(session.id, len(session.turns), "candidate", ASK)  # the reply never came
+    found = resume(store, session.id)
+    assert found is not None
+    again, pending = found
+    assert [t.text for t in again.turns] == [t.text for t in session.turns]
+    assert again.turns[1].assessment == session.turns[1].assessment
+    assert pending == ASK and again.moment == "invited"
+    store.end(session.id)
+    assert resume(store, session.id) is None
+    assert resume(store, "no-such-session") is None

@@ -8,6 +8,7 @@ from coach.practice.session import (
     Session,
     Turn,
     interviewer_answer,
+    resume,
     start,
     take_turn,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "Violation",
     "check_reply",
     "interviewer_answer",
+    "resume",
     "start",
     "take_turn",
 ]

@@ -61,6 +61,33 @@ def start(scenario: Scenario, store: Store | None = None) -> Session:
     return session
 
 
+def resume(store: Store, session_id: str) -> tuple[Session, str] | None:
+    """The unfinished session `session_id` as it was saved (after a reload or a restart), with
+    the candidate's last message if it never got its reply (to send again), or None when the
+    session is unknown, finished or unreadable."""
+    try:
+        found = store.session(session_id)
+        if found is None or found[1]:
+            return None
+        turns = [Turn(role=t["role"], text=t["text"],
+                      assessment=Assessment.model_validate(t["assessment"])
+                      if t["assessment"] else None) for t in store.turns(session_id)]
+        session = Session(id=session_id, scenario=Scenario.model_validate(found[0]),
+                          turns=turns)
+    except (ValueError, TypeError, KeyError):
+        return None
+    pending = ""
+    if session.turns and session.turns[-1].role == "candidate":  # cut off before the reply
+        pending = session.turns.pop().text
+    if not session.turns:
+        return None
+    session.invited = len(session.turns) > 1
+    session.answered = any(
+        t.assessment is not None and {"next_steps", "timeline"} & set(t.assessment.asks)
+        and i + 1 < len(session.turns) for i, t in enumerate(session.turns))
+    return session, pending
+
+
 def _history(session: Session) -> list[dict[str, str]]:
     return [{"role": "assistant" if t.role == "interviewer" else "user", "content": t.text}
             for t in session.turns]

@@ -8,7 +8,7 @@ from typing import Any
 from coach import views
 from coach.errors import CoachError
 from coach.interview import PRESETS, STAGE_LABELS, TRUTH_LABELS, Scenario, surprise
-from coach.practice import Session, interviewer_answer, start, take_turn
+from coach.practice import Session, interviewer_answer, resume, start, take_turn
 from coach.report import build_report, to_markdown
 from coach.services import Services
 from coach.ui.common import MODEL_LANE, MODEL_LANE_SIZE, announce_cold_start, download
@@ -21,6 +21,9 @@ class PracticeTab:
     state: Any
     to_interpret: Any
     to_write: Any
+    restore: Any  # (saved session id) -> the tab as it was; run when the page loads
+    restore_inputs: list[Any]
+    restore_outputs: list[Any]
 
 
 def chat_view(session: Session) -> list[dict[str, str]]:
@@ -29,12 +32,17 @@ def chat_view(session: Session) -> list[dict[str, str]]:
             for t in session.turns]
 
 
+def coaching_panel_empty() -> str:
+    """What the coaching column says before anything happened."""
+    return ("<p class='muted'>Coaching appears here after each thing you say. The "
+            "interviewer is wrapping up: answer, then ask about next steps.</p>")
+
+
 def coaching_panel(session: Session) -> str:
     """Coaching cards, newest first."""
     rows = [t.assessment for t in session.turns if t.assessment is not None]
     if not rows:
-        return ("<p class='muted'>Coaching appears here after each thing you say. The "
-                "interviewer is wrapping up: answer, then ask about next steps.</p>")
+        return coaching_panel_empty()
     return "".join(views.assessment_card(a) for a in reversed(rows))
 
 
@@ -87,10 +95,26 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                 download("practice-report.md", markdown),
                 views.history_table(services.store.history()))
 
+    def restore(saved: str | None) -> tuple[Any, Any, Any, Any, Any]:
+        """After a reload or a restart: the unfinished session, as it was."""
+        found = resume(services.store, saved) if saved else None
+        if found is None:
+            return None, [], coaching_panel_empty(), gr.update(), ""
+        session, pending = found
+        return session, chat_view(session), coaching_panel(session), pending, session.id
+
+    def clear(session: Session | None) -> tuple[None, str, str, str]:
+        """The chat's clear button ends the session (its turns stay in the history)."""
+        if session is not None:
+            services.store.end(session.id)
+        return None, coaching_panel_empty(), "", ""
+
     gr.Markdown("Rehearse the last minutes of an interview. Answer the interviewer's last "
                 "question, then ask about next steps — coaching on every message, a report "
                 "at the end.")
     state = gr.State(None)
+    # The unfinished session's id, kept by the browser: a reload or a restart resumes it.
+    saved = gr.BrowserState("", storage_key="coach-practice-session")
     with gr.Row():
         preset = gr.Dropdown(list(PRESETS), value=next(iter(PRESETS)), label="Scenario")
         surprise_btn = gr.Button("Surprise me")
@@ -123,20 +147,26 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         to_interpret = gr.Button("Read their answer in Interpret")
         to_write = gr.Button("Draft the thank-you in Write")
     report_file = gr.File(label="Download the report (.md)")
-    history = gr.HTML(views.history_table(services.store.history()))
+    history = gr.HTML(lambda: views.history_table(services.store.history()))
     scenario_fields = [company, role, interviewer, style, stage, truth]
     preset.change(pick_preset, preset, scenario_fields, api_visibility="private")
     surprise_btn.click(lambda: fields(surprise()), None, scenario_fields,
                        api_visibility="private")
     begin.click(practice_start, scenario_fields,
-                [state, chat, coaching, said, report_file, report_md], api_name="practice_start")
+                [state, chat, coaching, said, report_file, report_md], api_name="practice_start"
+                ).then(lambda s: s.id if s is not None else None, state, saved,
+                       api_visibility="private")
+    chat.clear(clear, state, [state, coaching, saved, report_md], api_visibility="private")
     gr.on([send.click, said.submit], practice_turn, [state, said],
           [state, chat, coaching, said], api_name="practice_turn",
           concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
     finish.click(practice_end, [state, name_box], [report_md, report_file, history],
                  api_name="practice_report", concurrency_id=MODEL_LANE,
-                 concurrency_limit=MODEL_LANE_SIZE)
-    return PracticeTab(state=state, to_interpret=to_interpret, to_write=to_write)
+                 concurrency_limit=MODEL_LANE_SIZE
+                 ).then(lambda: "", None, saved, api_visibility="private")  # nothing to resume
+    return PracticeTab(state=state, to_interpret=to_interpret, to_write=to_write,
+                       restore=restore, restore_inputs=[saved],
+                       restore_outputs=[state, chat, coaching, said, saved])
 
 
 def answer_of(session: Session | None) -> str:
