@@ -179,6 +179,10 @@ def ask_model(knowledge_dir: Path, embedder: Embedder) -> AskModel:
         return _models[key]
 
 
+# Words of statements before the first question that make a message an answer, then an ask.
+ANSWER_WORDS = 8
+
+
 def assess(text: str, moment: Moment = "invited", *, already_answered: bool = False,
            model: AskModel | None = None) -> Assessment:
     """Judge one candidate message said at `moment` of the interview's end.
@@ -193,8 +197,16 @@ def assess(text: str, moment: Moment = "invited", *, already_answered: bool = Fa
     notes = list(cleaned.notes)
     if injected:
         notes.append("Instructions aimed at an AI were ignored; only what you would say counts.")
-    question_list = [q for q in split_sentences(body) if QUESTION.search(q)]
+    sentences = split_sentences(body)
+    question_list = [q for q in sentences if QUESTION.search(q)]
     questions = " ".join(question_list)
+    if moment == "early" and question_list:
+        # Answering the interviewer's last question and then asking, in one message, is the
+        # recommended move: the ask comes after the answer, not too early.
+        first = sentences.index(question_list[0])
+        answered = " ".join(sentences[:first])
+        if len(re.findall(r"\w+", answered)) >= ANSWER_WORDS:
+            moment = "invited"
     found: set[str] = set()
     for question in question_list:
         hits = {k for k, v in find(ASK_CUES, question).items() if v}

@@ -249,3 +249,14 @@ def test_the_example_model_learns_from_every_bank(tmp_path, hash_embedder) -> No
     assert AskModel(tmp_path / "asks" / "bank2.jsonl", hash_embedder).size == 2
     shipped = {p.name for p in bank_files(KNOWLEDGE / "asks")}
     assert {"bank.jsonl", "bank2.jsonl"} <= shipped
+
+
+def test_answering_the_last_question_then_asking_in_one_message_is_well_placed() -> None:
+    from coach.feedback import assess
+
+    both = assess("I'd spend my first three months learning the routing data and shipping one "
+                  "small fix. Thank you for your time. Could you tell me what the next steps "
+                  "are?", "early")
+    assert both.verdict == "polite" and both.timing == "well_placed"
+    alone = assess("Thanks. What are the next steps?", "early")
+    assert alone.verdict == "premature" and alone.timing == "too_early"
