@@ -54,7 +54,9 @@ def _scores(assessments: list[Assessment]) -> list[Score]:
     quotes = [a.text for a in asks][:2]
     pushy = [a for a in assessments if a.verdict == "pushy"]
     early = [a for a in assessments if a.timing == "too_early" or a.presumptuous]
-    follow = [a for a in assessments if a.follow_up in ("clarifies", "asks_permission")]
+    # A follow-up the live coaching called pushy does not count as a good follow-up.
+    follow = [a for a in assessments if a.follow_up in ("clarifies", "asks_permission")
+              and a.verdict != "pushy"]
     polite = [a for a in asks if a.verdict == "polite"]
     phrasing = 0
     if asks:
@@ -92,7 +94,10 @@ def build_report(session: Session, model: ChatModel | None, *, candidate_name: s
     scores = _scores(assessments)
     went_well = [CRITERION_LABELS[s.criterion] + ": " + s.why for s in scores if s.score >= 4]
     tips: list[Tip] = []
+    asked = any(a.asks for a in assessments)
     for a in assessments:
+        if asked and not a.asks and a.verdict == "not_an_ask":
+            continue  # "try asking about next steps" once they did would contradict the scores
         for tip in a.tips:
             if tip.text not in {t.text for t in tips}:
                 tips.append(tip)

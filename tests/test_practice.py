@@ -178,3 +178,19 @@ def test_an_unfinished_session_resumes_from_the_store_with_its_pending_message(
     store.end(session.id)
     assert resume(store, session.id) is None
     assert resume(store, "no-such-session") is None
+
+
+def test_the_report_agrees_with_the_live_coaching() -> None:
+    session = start(TIMELINE)
+    run(session, "What does the team work on day to day?", FakeChat("Routing, mostly. "
+                                                                     "Any questions?"))
+    run(session, ASK, FakeChat(GOOD_REPLY))
+    pushy = "Okay, but when will I hear back? Just tell me now, can I follow up tomorrow?"
+    run(session, pushy, FakeChat("As I said, by Friday next week."))
+    coached = {t.text: t.assessment.verdict for t in session.turns if t.assessment}
+    assert coached[pushy] == "pushy"
+    report = build_report(session, DownChat())
+    scores = {s.criterion: s.score for s in report.scores}
+    assert scores["follow_up"] < 5 and scores["composure"] < 5  # as the live coaching said
+    assert not any("ask about next steps" in t.text.lower() or "try asking" in t.text.lower()
+                   for t in report.try_next)  # they did ask
