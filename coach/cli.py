@@ -428,8 +428,7 @@ def practice(
 
     def body() -> None:
         from coach.interview import PRESETS, STAGE_LABELS, surprise
-        from coach.practice import start, take_turn
-        from coach.report import build_report, to_markdown
+        from coach.report import to_markdown
 
         if preset is not None and preset not in PRESETS:
             raise InputError("Unknown preset. Choose one of: " + "; ".join(PRESETS))
@@ -443,7 +442,7 @@ def practice(
                 raise InputError(f"Cannot read {script}: {exc.strerror}.") from None
         services = _services()
         scenario = PRESETS[preset] if preset else surprise(seed)
-        session = start(scenario, services.store)
+        session = services.start_practice(scenario)
         out = (lambda *a, **k: None) if as_json else typer.echo
         if not as_json:
             typer.secho(f"{scenario.interviewer} · {scenario.role} at {scenario.company} · "
@@ -464,9 +463,7 @@ def practice(
                 continue
             coached, shown = None, ""
             out(f"{scenario.interviewer}: ", nl=False)
-            for step_assessment, reply in take_turn(session, said, services.model,
-                                                    ask_model=services.ask_model,
-                                                    store=services.store):
+            for step_assessment, reply in services.practice_turn(session, said):
                 coached = step_assessment
                 if reply.startswith(shown):
                     out(reply[len(shown):], nl=False)
@@ -480,8 +477,7 @@ def practice(
                 _say(f"  coach: {verdict_line(coached)}")
                 for tip in coached.tips[:1]:
                     _say(f"  tip: {tip.text}")
-        report = build_report(session, services.model, candidate_name=name,
-                              index=services.index, store=services.store)
+        report = services.practice_report(session, name)
         markdown = to_markdown(report, session)
         if report_file is not None:
             report_file.write_text(markdown, encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -21,9 +21,12 @@ from coach.schemas import Category, Interpretation
 if TYPE_CHECKING:
     from coach.emails import EmailDraft, EmailRequest
     from coach.feedback import AskModel, Assessment, Moment
+    from coach.interview import Scenario
     from coach.local_model import LocalServer
+    from coach.practice import Session
     from coach.reading.corrections import Correction, CorrectionStore
     from coach.reading.reader import Reader
+    from coach.report import Report
     from coach.store import Store
 
 LOCAL_MODEL_ID = "qwen2.5-coder-1.5b-instruct"
@@ -134,6 +137,37 @@ class Services:
         from coach.feedback import ask_model
 
         return ask_model(self.settings.knowledge_dir, self.embedder)
+
+    # -- practice: the one session API the Practice tab and `coach practice` both use -------
+
+    def start_practice(self, scenario: Scenario) -> Session:
+        """A new practice session, saved as it goes."""
+        from coach.practice import start
+
+        return start(scenario, self.store)
+
+    def resume_practice(self, session_id: str) -> tuple[Session, str] | None:
+        """An unfinished session from the store, with a message that never got its reply."""
+        from coach.practice import resume
+
+        return resume(self.store, session_id)
+
+    def practice_turn(self, session: Session, text: str) -> Iterator[tuple[Assessment, str]]:
+        """Coach the candidate's message and stream the interviewer's checked reply."""
+        from coach.practice import take_turn
+
+        return take_turn(session, text, self.model, ask_model=self.ask_model, store=self.store)
+
+    def practice_report(self, session: Session, candidate_name: str = "") -> Report:
+        """Score the session, reveal the truth, plan and draft the thank-you; saved."""
+        from coach.report import build_report
+
+        return build_report(session, self.model, candidate_name=candidate_name,
+                            index=self.index, store=self.store)
+
+    def end_practice(self, session: Session) -> None:
+        """Close a session without a report: it is not resumed."""
+        self.store.end(session.id)
 
     def assess(self, text: str, moment: Moment = "invited") -> Assessment:
         """Coach one candidate message."""

@@ -8,8 +8,8 @@ from typing import Any
 from coach import views
 from coach.errors import CoachError
 from coach.interview import PRESETS, STAGE_LABELS, TRUTH_LABELS, Scenario, surprise
-from coach.practice import Session, interviewer_answer, resume, start, take_turn
-from coach.report import build_report, to_markdown
+from coach.practice import Session, interviewer_answer
+from coach.report import to_markdown
 from coach.services import Services
 from coach.ui.common import MODEL_LANE, MODEL_LANE_SIZE, announce_cold_start, download
 
@@ -66,7 +66,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                 "style": style, "stage": stage, "truth": truth})
         except ValueError:
             raise gr.Error("Check the scenario fields (each at most 200 characters).") from None
-        session = start(scenario, services.store)
+        session = services.start_practice(scenario)
         return session, chat_view(session), coaching_panel(session), "", None, ""
 
     track = gr.Progress()  # Gradio hands each event its own tracker in its place
@@ -77,8 +77,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
             raise gr.Error("Start a session first.")
         try:
             announce_cold_start(services, progress)
-            for _, reply in take_turn(session, message, services.model,
-                                      ask_model=services.ask_model, store=services.store):
+            for _, reply in services.practice_turn(session, message):
                 chat = chat_view(session) + [{"role": "assistant", "content": reply}]
                 yield session, chat, coaching_panel(session), ""
         except CoachError as exc:
@@ -88,8 +87,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     def practice_end(session: Session | None, name: str) -> tuple[str, str | None, str]:
         if session is None or len(session.turns) < 2:
             raise gr.Error("Say something to the interviewer first.")
-        report = build_report(session, services.model, candidate_name=name or "",
-                              index=services.index, store=services.store)
+        report = services.practice_report(session, name or "")
         markdown = to_markdown(report, session)
         return (to_markdown(report, session, link=views.guide_href),
                 download("practice-report.md", markdown),
@@ -97,7 +95,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
 
     def restore(saved: str | None) -> tuple[Any, Any, Any, Any, Any]:
         """After a reload or a restart: the unfinished session, as it was."""
-        found = resume(services.store, saved) if saved else None
+        found = services.resume_practice(saved) if saved else None
         if found is None:
             return None, [], coaching_panel_empty(), gr.update(), ""
         session, pending = found
@@ -106,7 +104,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     def clear(session: Session | None) -> tuple[None, str, str, str]:
         """The chat's clear button ends the session (its turns stay in the history)."""
         if session is not None:
-            services.store.end(session.id)
+            services.end_practice(session)
         return None, coaching_panel_empty(), "", ""
 
     gr.Markdown("Rehearse the last minutes of an interview. Answer the interviewer's last "
