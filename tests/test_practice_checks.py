@@ -78,3 +78,12 @@ def test_a_pushy_candidate_never_sees_an_award() -> None:
     assert session.turns[-1].text == shown and session.scripted == 1
     assert not check_reply(shown, VAGUE, asked_next_steps=True,
                            category_of=lambda _: None)
+
+
+@pytest.mark.parametrize("reply", [
+    "Yes, you can absolutely follow up after Friday next week if you haven't heard.",
+    "On your first day in the role you'd meet the routing team; anyway, we'll decide by Friday "
+    "next week.",
+])
+def test_ordinary_replies_are_not_awards(reply: str) -> None:
+    assert "awards_job" not in broken(reply, category_of=lambda _: None)

@@ -23,9 +23,10 @@ _AWARD = re.compile(
     r"|(?:we|i)(?:'d| would| will|'ll)?\s+(?:like\s+to\s+|be\s+happy\s+to\s+|love\s+to\s+)?"
     r"(?:offer|extend)(?:ing)?\s+you\s+(?:the|this|a|an)\b"
     r"|(?:the\s+)?(?:job|role|position)\s+is\s+yours|welcome\s+(?:to|aboard)\b[^.?!]{0,20}team"
-    r"|your\s+(?:start(?:ing)?\s+date|first\s+day|salary|compensation|contract|offer\s+letter)"
+    r"|your\s+(?:start(?:ing)?\s+date|salary|compensation|offer\s+letter|employment\s+contract)"
     r"|start\s+date\s+(?:is|will\s+be|for)|salary\s+(?:is|will\s+be|of)|congratulations"
-    r"|\[insert\s+date\]|(?:yes|absolutely)[,!.\s—-]+(?:you|the\s+(?:job|role))\b)", _FLAGS)
+    r"|\[insert\s+date\]|(?:yes|absolutely)[,!.\s—-]+(?:you(?:'re|\s+are|\s+got|\s+have\s+got)"
+    r"|the\s+(?:job|role|position)\s+is)\b)", _FLAGS)
 # Speaking as the candidate, not to them.
 _AS_CANDIDATE = re.compile(
     r"^\s*(?:candidate|me|you|user|interviewee)\s*:|\b(?:as\s+the\s+candidate|speaking\s+as\s+"
