@@ -167,8 +167,8 @@ def interpret(
     probs = dict(reading.probs)
     if not readable:
         notes.append("I can't read this language well, so I won't guess what it means or "
-                     "read dates from it. Choose the reading yourself below, or paste an "
-                     "English translation.")
+                     "read dates from it. Choose the reading yourself, or paste an English "
+                     "translation.")
         probs = {c: min(p, 0.3) for c, p in probs.items()}
     category = max(probs, key=lambda c: probs[c])
     confidence = probs[category]
@@ -198,6 +198,7 @@ def interpret(
     unsure = confidence < UNSURE_BELOW and method not in ("correction",)
     if choose is not None:
         category, confidence, method, unsure = choose, probs[choose], "user", False
+        learned = None
     deadline = None
     signals = reading.signals
     if readable and signals.deadline and category in ("clear_timeline", "immediate", "vague",
