@@ -321,3 +321,19 @@ def test_a_reload_resumes_the_session_and_clearing_ends_it(page) -> None:
     page.get_by_role("tab", name="Practice").click()
     page.wait_for_timeout(800)
     assert page.get_by_text("Last question from my side").count() == 0
+
+
+def test_a_language_it_cannot_read_is_not_read_until_the_user_chooses(page) -> None:
+    page.get_by_role("tab", name="Interpret").click()
+    page.get_by_label("Their reply").fill(
+        "Terima kasih atas lamaran Anda. Kami akan menghubungi Anda minggu depan tanggal 4.")
+    page.get_by_label("Received on (YYYY-MM-DD)").fill("2026-11-26")
+    page.get_by_role("button", name="Interpret", exact=True).click()
+    page.locator(".badge", has_text="Not read").wait_for()
+    assert page.locator(".timeline").count() == 0  # no plan from a guess
+    shot(page, "interpret-not-read")
+    page.locator("#your-reading input").click()
+    page.get_by_role("option", name="Vague — still in process").click()
+    page.get_by_role("button", name="Use this reading").click()
+    page.locator(".badge", has_text="Vague").wait_for()
+    assert page.locator(".timeline li").count() >= 1

@@ -91,7 +91,10 @@ def test_a_language_it_cannot_read_gets_no_reading_and_no_date(reader) -> None:
     text = "Terima kasih atas lamaran Anda. Kami akan menghubungi Anda minggu depan tanggal 4."
     result = interpret(text, received=THU, reader=reader)
     assert result.deadline is None and result.confidence <= 0.3 and result.unsure
-    assert any("can't read this language" in n for n in result.notes)
+    assert "can't read this language" in result.reason and result.plan.steps == []
+    chosen = interpret(text, received=THU, reader=reader, choose="vague")
+    assert chosen.plan.steps and chosen.deadline is None  # the plan follows; still no date
+    assert any("no dates were read" in n for n in chosen.notes)
 
 
 @pytest.mark.parametrize(("text", "category", "start"), [

@@ -166,9 +166,6 @@ def interpret(
     reading = (reader or default_reader()).read(body, received, language if readable else "und")
     probs = dict(reading.probs)
     if not readable:
-        notes.append("I can't read this language well, so I won't guess what it means or "
-                     "read dates from it. Choose the reading yourself, or paste an English "
-                     "translation.")
         probs = {c: min(p, 0.3) for c, p in probs.items()}
     category = max(probs, key=lambda c: probs[c])
     confidence = probs[category]
@@ -224,6 +221,9 @@ def interpret(
     if unread:
         reason = ("I can't read this language well, so there is no reading and no plan yet: "
                   "choose one, or paste an English translation.")
+    elif not readable:
+        notes.append("I can't read this language well, so no dates were read from it: the "
+                     "plan counts from the day it came.")
     alternatives = [Alternative(category=c, label=CATEGORY_LABELS[c],
                                 confidence=round(probs[c], 3),
                                 evidence=_evidence(body, reading, c)[:1])

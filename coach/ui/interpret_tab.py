@@ -52,8 +52,8 @@ def build(services: Services, shared: Shared) -> InterpretTab:
     def show(result: Interpretation) -> tuple[Any, ...]:
         steps = [(f"{s.on:%a %d %b} — {s.action}", s.email_kind)
                  for s in result.plan.steps if s.email_kind]
-        return (views.interpretation_card(result), download("follow-up-plan.ics",
-                to_ics(result.plan)), result.model_dump(mode="json"),
+        ics = download("follow-up-plan.ics", to_ics(result.plan)) if result.plan.steps else None
+        return (views.interpretation_card(result), ics, result.model_dump(mode="json"),
                 gr.update(choices=steps, value=steps[0][1] if steps else None))
 
     def failed(exc: CoachError) -> tuple[Any, ...]:
@@ -64,7 +64,10 @@ def build(services: Services, shared: Shared) -> InterpretTab:
         category = (details or {}).get("category")
         if category not in CATEGORY_LABELS:
             return gr.update(), gr.update()
-        return gr.update(value=CATEGORY_LABELS[category]), gr.update(visible=True)
+        unread = not (details or {}).get("plan", {}).get("steps")
+        # Nothing preselected where the reader did not read the text: the user chooses.
+        return (gr.update(value=None if unread else CATEGORY_LABELS[category]),
+                gr.update(visible=True))
 
     def interpret(text: str, received: str, interview_date: str, thanked: bool,
                   chosen: str | None = None) -> tuple[Any, ...]:
@@ -80,6 +83,8 @@ def build(services: Services, shared: Shared) -> InterpretTab:
 
     def choose(text: str, received: str, interview_date: str, thanked: bool,
                chosen: str) -> tuple[Any, ...]:
+        if chosen not in label_of:
+            return failed(InputError("Choose a reading under “Your reading” first."))
         return interpret(text, received, interview_date, thanked, chosen)
 
     def correct(text: str, received: str, interview_date: str, thanked: bool,
