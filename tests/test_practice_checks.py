@@ -87,3 +87,10 @@ def test_a_pushy_candidate_never_sees_an_award() -> None:
 ])
 def test_ordinary_replies_are_not_awards(reply: str) -> None:
     assert "awards_job" not in broken(reply, category_of=lambda _: None)
+
+
+def test_an_interviewer_may_look_forward_to_hearing_from_the_candidate() -> None:
+    scenario = PRESETS["Technical round, next step now"].with_detail()
+    reply = "Next is a short take-home exercise; send me your availability. I look forward " \
+            "to hearing from you."
+    assert "speaks_as_candidate" not in broken(reply, scenario, category_of=lambda _: None)

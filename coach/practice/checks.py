@@ -32,7 +32,7 @@ _AS_CANDIDATE = re.compile(
     r"^\s*(?:candidate|me|you|user|interviewee)\s*:|\b(?:as\s+the\s+candidate|speaking\s+as\s+"
     r"(?:the\s+)?candidate)\b|\bi(?:'m| am)\s+(?:really\s+|very\s+)?(?:excited|keen|eager)\s+"
     r"(?:about|for)\s+(?:this|the)\s+(?:role|position|opportunity)|\bthank\s+you\s+for\s+"
-    r"(?:having|interviewing)\s+me\b|\bi\s+look\s+forward\s+to\s+hearing\s+from\s+you\b",
+    r"(?:having|interviewing)\s+me\b",
     _FLAGS | re.MULTILINE)
 # Stepping out of the role: AI talk, the brief, refusals.
 _OUT_OF_CHARACTER = re.compile(
