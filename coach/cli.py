@@ -189,7 +189,7 @@ def _read_stdin() -> str:
 
 
 def _print_interpretation(result: Interpretation) -> None:
-    if not result.plan.steps and result.method not in ("user", "correction"):
+    if result.not_read:
         typer.secho("Not read", bold=True)
     else:
         typer.secho(f"{CATEGORY_LABELS[result.category]}  (confidence {result.confidence:.0%})",

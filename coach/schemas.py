@@ -90,3 +90,9 @@ class Interpretation(BaseModel):
     learned: str | None = Field(default=None,
                                 description="what a saved correction changed in this reading")
     cues: list[str] = Field(default_factory=list, description="ids of the cue patterns that fired")
+
+    @property
+    def not_read(self) -> bool:
+        """Written in a language the reader cannot read, and no reading chosen or corrected:
+        there is no category to show and no plan."""
+        return not self.plan.steps and self.method not in ("user", "correction")

@@ -230,7 +230,7 @@ def guide_document(blocks: Sequence[Block]) -> str:
 
 def interpretation_card(result: Interpretation) -> str:
     """The Interpret tab's result: badge, reason, highlighted reply, dates, plan, citations."""
-    if not result.plan.steps and result.method not in ("user", "correction"):
+    if result.not_read:
         # A language the reader cannot read: no reading is shown, only the way forward.
         return ("<div class='result-card'><span class='badge' style='background:#6b6b6b'>"
                 f"Not read</span><p>{esc(result.reason)}</p>"

@@ -144,17 +144,34 @@ def test_draft_a_thank_you_and_copy_it(page) -> None:
     shot(page, "write")
 
 
-def test_two_practice_turns_and_a_report(page) -> None:
+def start_practice(page) -> None:
+    """Open the Practice tab and start a session with the default scenario."""
     page.get_by_role("tab", name="Practice").click()
     page.get_by_role("button", name="Start the session").click()
     page.wait_for_selector("text=Last question from my side")
+
+
+def say(page, text: str, answer: str) -> None:
+    """Send one candidate message and wait for the interviewer's `answer`."""
     said = page.get_by_label("You say")
-    said.fill("I'd learn the team's biggest problems and ship one small win.")
+    said.fill(text)
     said.press("Enter")
-    page.wait_for_selector("text=Do you have any questions for me?")
-    said.fill("Thank you for your time. Could you share what the next steps are?")
-    said.press("Enter")
-    page.wait_for_selector("text=We'll decide by Friday next week")
+    page.wait_for_selector(f"text={answer}")
+
+
+def reopen_practice(page) -> None:
+    """Reload the page and go back to the Practice tab."""
+    page.reload()
+    page.wait_for_selector("text=Next Steps Coach")
+    page.get_by_role("tab", name="Practice").click()
+
+
+def test_two_practice_turns_and_a_report(page) -> None:
+    start_practice(page)
+    say(page, "I'd learn the team's biggest problems and ship one small win.",
+        "Do you have any questions for me?")
+    say(page, "Thank you for your time. Could you share what the next steps are?",
+        "We'll decide by Friday next week")
     page.wait_for_selector("text=polite")
     shot(page, "practice")
     page.get_by_role("button", name="End and get my report").click()
@@ -285,40 +302,27 @@ def test_an_unsure_reading_is_chosen_corrected_and_undone(page, width) -> None:
 
 
 def test_a_reload_resumes_the_session_and_clearing_ends_it(page) -> None:
-    page.get_by_role("tab", name="Practice").click()
-    page.get_by_role("button", name="Start the session").click()
-    page.wait_for_selector("text=Last question from my side")
-    said = page.get_by_label("You say")
-    said.fill("I'd map the delivery data first and fix the slowest route.")
-    said.press("Enter")
-    page.wait_for_selector("text=Do you have any questions for me?")
+    start_practice(page)
+    say(page, "I'd map the delivery data first and fix the slowest route.",
+        "Do you have any questions for me?")
     page.wait_for_timeout(500)  # the browser stores the session id after the turn
-    page.reload()
-    page.wait_for_selector("text=Next Steps Coach")
-    page.get_by_role("tab", name="Practice").click()
+    reopen_practice(page)
     page.wait_for_selector("text=I'd map the delivery data first")  # the transcript is back
-    said = page.get_by_label("You say")
-    said.fill("Thank you. Could you share what the next steps are?")
-    said.press("Enter")
-    page.wait_for_selector("text=We'll decide by Friday next week")
+    say(page, "Thank you. Could you share what the next steps are?",
+        "We'll decide by Friday next week")
     page.get_by_role("button", name="End and get my report").click()
     page.wait_for_selector("text=Practice report")
     history = page.locator("table", has_text="Northwind").first
     history.wait_for()  # the history shows the session at once, not after a restart
     # A finished session is not resumed; a cleared one ends.
-    page.reload()
-    page.wait_for_selector("text=Next Steps Coach")
-    page.get_by_role("tab", name="Practice").click()
+    reopen_practice(page)
     page.wait_for_timeout(800)
     assert page.get_by_text("I'd map the delivery data first").count() == 0
     assert page.locator("table", has_text="Northwind").count() >= 1
-    page.get_by_role("button", name="Start the session").click()
-    page.wait_for_selector("text=Last question from my side")
+    start_practice(page)
     page.get_by_label("Clear").first.click()
     page.wait_for_timeout(500)
-    page.reload()
-    page.wait_for_selector("text=Next Steps Coach")
-    page.get_by_role("tab", name="Practice").click()
+    reopen_practice(page)
     page.wait_for_timeout(800)
     assert page.get_by_text("Last question from my side").count() == 0
 

@@ -16,6 +16,7 @@ from coach.prompts import load_prompt
 from coach.reading.corrections import CorrectionStore
 from coach.reading.plan import make_plan
 from coach.reading.reader import Reader, Reading, body_of, default_reader
+from coach.reading.signals import ACTION
 from coach.schemas import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -61,7 +62,6 @@ GUIDE_QUERIES: dict[Category, str] = {
     "none": "no clear next steps, restructuring or delays; stay professional",
     "rejection": "negative response; acknowledge, ask for feedback and keep the door open",
 }
-_ACTION = ("next_interview", "assessment", "meet_team", "schedule", "offer", "references")
 
 
 class ModelVerdict(BaseModel):
@@ -207,7 +207,7 @@ def interpret(
         if category == "vague" and method == "rules":  # a stated time makes it a timeline
             category = "clear_timeline"
     acknowledgement = bool(signals.count["ack"]) and category in ("vague", "clear_timeline") \
-        and not signals.has(*_ACTION)
+        and not signals.has(*ACTION)
     no_reply = bool(signals.count["noreply"])
     next_step = _next_step(reading, category)
     evidence = _evidence(body, reading, category)
@@ -229,7 +229,7 @@ def interpret(
                                 evidence=_evidence(body, reading, c)[:1])
                     for c in reading.ranked[:2]] if readable else []
     guidance = []
-    if index is not None:
+    if index is not None and not unread:
         try:
             guidance = index.retrieve(GUIDE_QUERIES[category], k=2, remember=True)
         except CoachError:
@@ -239,7 +239,7 @@ def interpret(
         next_step=next_step, thank_you_sent=thank_you_sent, acknowledgement=acknowledgement,
         no_reply=no_reply)
     if unread:
-        evidence, guidance = [], []
+        evidence = []
     return Interpretation(
         text=body, received=received, interview_date=interview_date, category=category,
         confidence=round(confidence, 3), reason=reason, evidence=evidence, deadline=deadline,

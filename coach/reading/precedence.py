@@ -10,13 +10,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from coach.reading.signals import Signals
+from coach.reading.signals import ASKED, STRONG_REJECT, Signals
 from coach.schemas import Category
 
 # A role that is filled or eliminated stays gone, whatever else the message says about "for now".
 _FOR_GOOD = re.compile(r"fill|eliminat|redundan|permanent|re-?open|cubiert|besetzt|pourvu|"
                        r"preenchid", re.IGNORECASE)
-_ASKED = ("next_interview", "assessment", "meet_team", "schedule")
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ def _paused_not_gone(s: Signals) -> bool:
 
 
 def _rejected(s: Signals) -> bool:
-    return s.has("reject_other_candidate", "reject_not_proceeding", "reject_role_gone")
+    return s.has(*STRONG_REJECT)
 
 
 PRECEDENCE: list[Rule] = [
@@ -54,7 +53,7 @@ PRECEDENCE: list[Rule] = [
          lambda s: s.deadline is not None and s.has("meet_team", "offer") and not _rejected(s)
          and not s.has("hold")),
     Rule("hiring_paused", "none", "the hiring is paused or on hold",
-         lambda s: s.has("hold") and not _strong_reject(s) and not s.has(*_ASKED, "offer")),
+         lambda s: s.has("hold") and not _strong_reject(s) and not s.has(*ASKED, "offer")),
     Rule("offer_talk", "immediate", "they want to talk about an offer",
          lambda s: s.has("offer") and not _rejected(s) and not s.has("hold")),
     # Interview words in a rejection look back at the process ("after your final round").

@@ -57,17 +57,11 @@ class Modes:
     sentences: bool = True
     rules: bool = True
 
-    @property
-    def key(self) -> str:
-        """A short name, e.g. 'cues+sentences+rules'."""
-        return "+".join(n for n in ("cues", "sentences", "rules") if getattr(self, n)) or "none"
-
 
 @dataclass
 class Prepared:
     """A text ready for the models: its signals, sentences and their feature rows."""
 
-    text: str
     signals: Signals
     sentences: list[Sentence]
     sentence_rows: np.ndarray  # one row per sentence
@@ -84,7 +78,6 @@ class Reading:
     sentences: list[Sentence]
     sentence_probs: np.ndarray  # sentences x categories
     prepared: Prepared | None = None
-    notes: list[str] = field(default_factory=list)
     raw: dict[Category, float] = field(default_factory=dict)  # the learned model's, uncalibrated
 
     @property
@@ -240,7 +233,7 @@ class Featurizer:
                                         [1.0 if timed else 0.0, 1.0]]))
         mean = vectors.mean(axis=0)
         mean = mean / max(float(np.linalg.norm(mean)), 1e-9)
-        return Prepared(body, signals, sentences, np.array(rows), mean)
+        return Prepared(signals, sentences, np.array(rows), mean)
 
 
 def _sentence_inputs(rows: np.ndarray, modes: Modes) -> np.ndarray:

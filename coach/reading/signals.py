@@ -13,7 +13,9 @@ from coach.dates import Deadline, find_deadline
 from coach.dates.past import looks_back
 from coach.reading.cues import Hit, families, find_cues
 
-ACTION = ("next_interview", "assessment", "meet_team", "schedule", "offer", "references")
+# Next steps they ask the candidate to take, and every family that makes a reply actionable.
+ASKED = ("next_interview", "assessment", "meet_team", "schedule")
+ACTION = (*ASKED, "offer", "references")
 STRONG_REJECT = ("reject_other_candidate", "reject_not_proceeding", "reject_role_gone")
 
 
@@ -46,8 +48,7 @@ class Signals:
         rejects = [h.start for h in self.hits if h.family in STRONG_REJECT]
         if not rejects or not self.has("other_role"):
             return False
-        asked = ("next_interview", "assessment", "meet_team", "schedule")
-        return any(h.family in asked and h.start > rejects[0] for h in self.hits)
+        return any(h.family in ASKED and h.start > rejects[0] for h in self.hits)
 
 
 def read_signals(text: str, received: date, language: str = "en") -> Signals:
