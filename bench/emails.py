@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coach.config import Settings  # noqa: E402
-from coach.email_templates import LENGTHS  # noqa: E402
 from coach.emails import EmailRequest  # noqa: E402
 from coach.reading.interpret import interpret  # noqa: E402
 from coach.services import bootstrap  # noqa: E402

@@ -304,10 +304,10 @@ def _interpret_batch(services: Services, path: Path, received: date | None,
 
 @cli.command()
 def email(
-    kind: Annotated[str, typer.Argument(help="thank_you, no_response_follow_up, "
-                                        "feedback_request, reply_to_timeline, confirm_next_step, "
-                                        "reply_to_no_next_steps, reply_to_rejection, "
-                                        "additional_information")],
+    kind: Annotated[str | None, typer.Argument(
+        help="The kind of email: `coach email --kinds` lists them.")] = None,
+    kinds: Annotated[bool, typer.Option("--kinds", help="List every kind of email, one per "
+                                        "line, and what it is for.")] = False,
     company: Annotated[str, typer.Option(help="Company name.")] = "",
     role: Annotated[str, typer.Option(help="Role you interviewed for.")] = "",
     interviewer: Annotated[str, typer.Option(help="Interviewer's name.")] = "",
@@ -327,8 +327,18 @@ def email(
     def body() -> None:
         from pydantic import ValidationError
 
-        from coach.emails import EmailRequest
+        from coach.emails import KIND, KINDS, EmailRequest
 
+        if kinds:
+            for k in KINDS:
+                typer.echo(f"{k.name}: {k.purpose}")
+            return
+        if kind is None:
+            raise InputError("Name the kind of email, e.g. `coach email thank_you`; "
+                             "`coach email --kinds` lists them.")
+        if kind not in KIND:
+            raise InputError(f"Unknown kind of email {kind!r}; `coach email --kinds` lists "
+                             "them.")
         services = _services()
         interpretation = None
         if from_reply is not None:

@@ -21,9 +21,10 @@ CATEGORY_LABELS: dict[str, str] = {
 NextStepKind = Literal["second_interview", "skills_assessment", "meet_the_team",
                        "reference_check", "offer_discussion", "none"]
 Ask = Literal["availability", "documents", "references"]
-EmailKind = Literal["thank_you", "no_response_follow_up", "feedback_request", "reply_to_timeline",
-                    "confirm_next_step", "reply_to_no_next_steps", "reply_to_rejection",
-                    "additional_information"]
+EmailKind = Literal["thank_you", "no_response_follow_up", "date_passed", "missed_call",
+                    "feedback_request", "reply_to_timeline", "confirm_next_step",
+                    "decline_next_step", "reply_to_no_next_steps", "reply_to_rejection",
+                    "re_approach", "close_the_loop", "withdraw", "additional_information"]
 
 
 class DeadlineInfo(BaseModel):

@@ -19,7 +19,7 @@ from coach.retrieval import BuildReport, Guidance, KnowledgeIndex
 from coach.schemas import Category, Interpretation
 
 if TYPE_CHECKING:
-    from coach.emails import EmailDraft, EmailRequest
+    from coach.emails import EmailDraft, EmailRequest, Update
     from coach.feedback import AskModel, Assessment, Moment
     from coach.interview import Scenario
     from coach.local_model import LocalServer
@@ -175,11 +175,18 @@ class Services:
 
         return assess(text, moment, model=self.ask_model)
 
-    def draft_email(self, request: EmailRequest) -> EmailDraft:
-        """Draft a follow-up email with the configured model and the guide."""
+    def draft_email(self, request: EmailRequest, *, avoid: str = "") -> EmailDraft:
+        """Draft a follow-up email with the configured model and the guide (`avoid`: the body
+        shown last, which a regenerated draft must differ from)."""
         from coach.emails import draft
 
-        return draft(request, self.model, self.index)
+        return draft(request, self.model, self.index, avoid=avoid)
+
+    def stream_email(self, request: EmailRequest, *, avoid: str = "") -> Iterator[Update]:
+        """The draft as it is written; the last update carries the checked draft."""
+        from coach.emails import stream_draft
+
+        return stream_draft(request, self.model, self.index, avoid=avoid)
 
     @cached_property
     def reader(self) -> Reader:

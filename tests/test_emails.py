@@ -6,15 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.email_checks import check_draft, invented_terms
-from coach.email_templates import LENGTHS, template_draft
 from coach.emails import EmailRequest, draft, tidy
+from coach.emails.checks import check_draft, invented_terms
+from coach.emails.frames import template_draft
+from coach.emails.kinds import KIND
 from coach.errors import ModelUnavailable
 from coach.reading.interpret import interpret
 
 from .fakes import FakeChat
 
-KINDS = list(LENGTHS)
+KINDS = list(KIND)
 REQUEST = EmailRequest(
     kind="thank_you", candidate_name="Amara Okafor", interviewer_name="Dana Reyes",
     company="Northwind Logistics", role="Senior Data Engineer",
@@ -122,7 +123,7 @@ def test_a_rambling_paragraph_is_trimmed_to_the_kinds_length() -> None:
          "eleven", "twelve", "thirteen", "fourteen", "fifteen"))
     result = draft(REQUEST, FakeChat(ramble))
     assert result.method == "model (repaired)"
-    assert PARAGRAPH in result.body and result.words <= LENGTHS["thank_you"][1]
+    assert PARAGRAPH in result.body and result.words <= KIND["thank_you"].words[1]
 
 
 def test_no_model_answer_still_gives_a_usable_draft() -> None:
@@ -136,7 +137,7 @@ def test_no_model_answer_still_gives_a_usable_draft() -> None:
 def test_every_template_passes_the_checks(kind: str, experience: str) -> None:
     request = REQUEST.model_copy(update={"kind": kind, "experience": experience})
     subject, body = template_draft(request)
-    assert check_draft(subject, body, request, LENGTHS[kind]) == []
+    assert check_draft(subject, body, request, KIND[kind].words) == []
 
 
 @pytest.mark.parametrize(
@@ -145,14 +146,14 @@ def test_every_template_passes_the_checks(kind: str, experience: str) -> None:
         (GOOD.split("\n", 2)[2].replace("Dana Reyes", "[Interviewer Name]"), "template gaps"),
         (GOOD.split("\n", 2)[2] + "\nP.S. Just checking in!", "cliché"),
         (GOOD.split("\n", 2)[2] + "\nI need an answer by tomorrow.", "pressure"),
-        ("Dear Dana,\n\nI am writing about the role.\n\nBest,\nAmara", "at least 80 words"),
+        ("Dear Dana,\n\nI am writing about the role.\n\nBest,\nAmara", "at least 70 words"),
         (GOOD.split("\n", 2)[2].replace("Thank you for taking", "I write after taking"),
          "open with thanks"),
         (GOOD.split("\n", 2)[2] + "\nI led 14 projects in 2019.", "invent numbers"),
     ],
 )
 def test_checks_name_each_problem(body: str, problem: str) -> None:
-    problems = check_draft("Thanks", body, REQUEST, LENGTHS["thank_you"])
+    problems = check_draft("Thanks", body, REQUEST, KIND["thank_you"].words)
     assert any(problem in p for p in problems), problems
 
 
@@ -233,7 +234,7 @@ def test_mechanical_repair_fills_known_gaps_marks_unknown_ones_and_cuts_cliches(
 
 
 def test_a_known_name_in_brackets_is_unbracketed() -> None:
-    from coach.email_checks import repair
+    from coach.emails.checks import repair
 
     body = repair("Dear [Dana Reyes],\n\nThank you, [Dana Reyes].", REQUEST)
     assert "[" not in body and body.count("Dana Reyes") == 2
@@ -243,14 +244,15 @@ def test_numbered_lists_are_not_invented_numbers_but_times_are() -> None:
     listed = GOOD.split("\n", 2)[2].replace(
         "I appreciate your time", "1. I appreciate your time")
     assert not any("numbers" in p for p in check_draft("Thanks", listed, REQUEST,
-                                                         LENGTHS["thank_you"]))
+                                                         KIND["thank_you"].words))
     timed = GOOD.split("\n", 2)[2] + "\nI am free at 10:30 on the 14th."
     assert any("numbers" in p for p in check_draft("Thanks", timed, REQUEST,
-                                                     LENGTHS["thank_you"]))
+                                                     KIND["thank_you"].words))
 
 
 def test_a_time_gap_becomes_the_availability_placeholder() -> None:
-    from coach.email_checks import EXTRA_PLACEHOLDERS, repair
+    from coach.emails.checks import repair
+    from coach.emails.models import EXTRA_PLACEHOLDERS
 
     request = REQUEST.model_copy(update={"kind": "confirm_next_step"})
     body = repair("Dear Dana,\n\nThank you! I can do [Interview time].", request)

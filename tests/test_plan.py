@@ -59,10 +59,25 @@ def test_rejection_replies_graciously_offers_feedback_and_keeps_the_door_open() 
 @pytest.mark.parametrize("category", ["clear_timeline", "vague", "none"])
 def test_a_stop_rule_follows_two_unanswered_follow_ups(category: str) -> None:
     plan = make_plan(category, THU, deadline=FRIDAY_WEEK if category == "clear_timeline" else None)
-    follow_ups = [s for s in plan.steps if s.email_kind == "no_response_follow_up"]
-    stop = [s for s in plan.steps if s.action.startswith("Stop following up")]
+    nudges = ("no_response_follow_up", "date_passed")
+    follow_ups = [s for s in plan.steps if s.email_kind in nudges]
+    stop = [s for s in plan.steps if s.email_kind == "close_the_loop"]
     assert len(follow_ups) == 2 and len(stop) == 1
     assert stop[0].on > follow_ups[-1].on
+    # After a stated date, the first nudge is the "date has passed" email.
+    first = "date_passed" if category == "clear_timeline" else "no_response_follow_up"
+    assert follow_ups[0].email_kind == first
+
+
+def test_the_new_kinds_have_their_place_in_the_plans() -> None:
+    from coach.reading.interpret import interpret
+
+    rejected = make_plan("rejection", THU)
+    assert any(s.email_kind == "re_approach" and (s.on - THU).days > 60 for s in rejected.steps)
+    invited = interpret("We'd love you to meet the team. Are you free on Tuesday at 2pm?",
+                        received=THU)
+    call = [s for s in invited.plan.steps if s.email_kind == "missed_call"]
+    assert call and call[0].on == invited.deadline.end
 
 
 @pytest.mark.parametrize(

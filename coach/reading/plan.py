@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from coach.dates import add_business_days
-from coach.schemas import Category, DeadlineInfo, NextStepKind, Plan, PlanStep
+from coach.schemas import Category, DeadlineInfo, EmailKind, NextStepKind, Plan, PlanStep
 
 RESPONSES = "Inquiring About Next Steps › Exploring Different Types of Responses"
 SOURCES = {
@@ -19,6 +19,9 @@ SOURCES = {
     "prepare": ("During the Interview › Inquiring About Next Steps for Candidates › "
                 "What to Do with the Information You Receive"),
     "stop": "Handling Different Scenarios › If You Receive No Response › 3. Move On if Necessary",
+    "missed": "Handling Different Scenarios › If You Receive No Response › 2. Be Understanding",
+    "keep_door_open": ("Handling Different Scenarios › If You Receive a Negative Response › "
+                       "3. Keep the Door Open"),
 }
 NEXT_STEP_WORDS: dict[str, str] = {
     "second_interview": "the next interview",
@@ -63,17 +66,19 @@ def make_plan(
                    "you discussed, and restate your interest.",
             email_kind="thank_you", source=SOURCES["thank_you"]))
 
-    def follow_ups(first: date, gap_days: int, why: str, source: str) -> None:
+    def follow_ups(first: date, gap_days: int, why: str, source: str,
+                   first_kind: EmailKind = "no_response_follow_up") -> None:
         second = add_business_days(first, gap_days)
         steps.append(PlanStep(on=first, action="Follow up if you have not heard back",
-                              detail=why, email_kind="no_response_follow_up", source=source))
+                              detail=why, email_kind=first_kind, source=source))
         steps.append(PlanStep(on=second, action="Second and last follow-up",
                               detail="One short, friendly check-in; restate your interest.",
                               email_kind="no_response_follow_up", source=source))
         steps.append(PlanStep(
-            on=add_business_days(second, 5), action="Stop following up and move on",
-            detail="Two follow-ups without an answer is enough: keep applying elsewhere; "
-                   "the door stays open if they come back to you.", source=SOURCES["stop"]))
+            on=add_business_days(second, 5), action="Close the loop and move on",
+            detail="Two follow-ups without an answer is enough: send one last gracious note, "
+                   "then stop writing and keep applying elsewhere; the door stays open if they "
+                   "come back to you.", email_kind="close_the_loop", source=SOURCES["stop"]))
 
     if category == "clear_timeline":
         expected = deadline.end if deadline else add_business_days(start, 5)
@@ -88,7 +93,8 @@ def make_plan(
                               source=SOURCES["clear_timeline"]))
         follow_ups(add_business_days(expected, 2), 5,
                    "Two to three business days after the date they gave: a polite note "
-                   "asking whether there is an update.", SOURCES["clear_timeline"])
+                   "asking whether there is an update.", SOURCES["clear_timeline"],
+                   "date_passed")
     elif category == "vague":
         follow_ups(add_business_days(start, 5), 5,
                    "About a week on: thank them again, say you remain interested, and ask "
@@ -105,6 +111,13 @@ def make_plan(
             action=f"Prepare for {step_words}",
             detail="Review the role, your notes from this interview and the questions you "
                    "want to ask next time.", source=SOURCES["prepare"]))
+        if deadline is not None:
+            steps.append(PlanStep(
+                on=deadline.end, action=f"If {step_words} does not take place",
+                detail=f"They proposed {deadline.phrase!r} ({deadline.label}). If it falls "
+                       "through on their side, a short note without blame, offering two or "
+                       "three new times, keeps it moving.",
+                email_kind="missed_call", source=SOURCES["missed"]))
         steps.append(PlanStep(
             on=add_business_days(start, 3), action="Nudge if the invitation has not arrived",
             detail="If nothing was scheduled yet, a one-line note keeps it moving.",
@@ -131,8 +144,9 @@ def make_plan(
             email_kind="feedback_request", source=SOURCES["feedback"]))
         steps.append(PlanStep(
             on=add_business_days(start, 60), action="Keep the door open",
-            detail="If a similar role opens, apply and mention your earlier interview.",
-            source=SOURCES["door_open"]))
+            detail="If a similar role opens, apply and mention your earlier interview, or "
+                   "write to ask to be considered.",
+            email_kind="re_approach", source=SOURCES["keep_door_open"]))
     if no_reply:
         steps = [s.model_copy(update={
             "email_kind": None,

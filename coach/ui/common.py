@@ -9,22 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from coach import views
+from coach.emails.kinds import KINDS
 from coach.errors import CoachError, InputError
 
 # Events that wait on the language model share one queue lane, so quick requests (interpret,
 # search) never wait behind a long generation; llama.cpp has two slots, hence two at a time.
 MODEL_LANE, MODEL_LANE_SIZE = "model", 2
 
-EMAIL_KINDS = [
-    ("Thank-you (within 24 hours)", "thank_you"),
-    ("Follow-up after no response", "no_response_follow_up"),
-    ("Ask for feedback", "feedback_request"),
-    ("Reply to a timeline", "reply_to_timeline"),
-    ("Confirm the next step", "confirm_next_step"),
-    ("Reply: no next steps for now", "reply_to_no_next_steps"),
-    ("Reply to a rejection", "reply_to_rejection"),
-    ("Offer more information", "additional_information"),
-]
+EMAIL_KINDS = [(kind.label, kind.name) for kind in KINDS]
 
 
 @dataclass

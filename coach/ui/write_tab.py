@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,10 +22,14 @@ from coach.ui.common import (
 
 HOW = {"model": "in the guide's frame, its middle written by the model and checked",
        "model (repaired)": "in the guide's frame, its middle written by the model, with gaps "
-                           "marked and off-tone or surplus lines removed",
+                           "marked and off-tone, unsupported or surplus lines removed",
        "model (second try)": "in the guide's frame, its middle rewritten once by the model to "
                              "pass the checks",
+       "guide wording": "in the guide's own wording: there was nothing of yours to make it "
+                        "specific, so nothing specific is said",
        "template": "from the guide's template"}
+STAGES = {"frame": "Writing…", "writing": "Writing…", "rewriting": "Rewriting to pass the "
+          "checks…", "checking": "Checking…"}
 
 
 @dataclass
@@ -45,8 +50,8 @@ def build(services: Services, shared: Shared) -> WriteTab:
 
     def draft_email(kind: str, name: str, interviewer: str, company: str, role: str,
                     interview_date: str, topics: str, experience: str, extra: str, tone: str,
-                    reply: str, progress: Any = track
-                    ) -> tuple[str, str, str, str | None, dict[str, Any]]:
+                    reply: str, variant: int = 0, avoid: str = "", progress: Any = track
+                    ) -> Iterator[tuple[Any, ...]]:
         try:
             announce_cold_start(services, progress)
             interpretation = services.interpret(reply) if (reply or "").strip() else None
@@ -55,17 +60,30 @@ def build(services: Services, shared: Shared) -> WriteTab:
                 "company": company or "", "role": role or "", "topics": topics or "",
                 "interview_date": parse_date(interview_date, "Interview date"),
                 "experience": experience or "", "extra": extra or "", "tone": tone,
-                "interpretation": interpretation})
-            result = services.draft_email(request)
+                "interpretation": interpretation, "variant": int(variant or 0)})
+            updates = services.stream_email(request, avoid=avoid or "")
+            for update in updates:
+                if update.draft is None:
+                    yield (update.subject, update.body,
+                           f"<p class='muted' role='status'>{STAGES[update.stage]}</p>",
+                           None, {}, variant)
+                    continue
+                result = update.draft
         except CoachError as exc:
-            return "", "", error_card(exc), None, {"error": str(exc)}
+            yield "", "", error_card(exc), None, {"error": str(exc)}, variant
+            return
         notes = "".join(f"<p class='muted'>Check: {views.esc(w)}</p>" for w in result.warnings)
+        notes += "".join(f"<p class='muted'>Mended: {views.esc(m)}</p>" for m in result.mended)
         sources = " · ".join(views.guide_link(g.heading_path) for g in result.guidance)
         info = (f"<p class='muted'>Draft {HOW[result.method]}; {result.words} words."
                 f"{' Drawn from: ' + sources if sources else ''}</p>{notes}"
                 f"<p><a href='{views.esc(mailto(result))}'>Open in your mail program</a></p>")
-        return (result.subject, result.body, info, download(f"{kind}.eml", to_eml(result)),
-                result.model_dump(mode="json"))
+        yield (result.subject, result.body, info, download(f"{kind}.eml", to_eml(result)),
+               result.model_dump(mode="json"), variant)
+
+    def regenerate(*values: Any) -> Iterator[tuple[Any, ...]]:
+        *fields, variant, body = values
+        yield from draft_email(*fields, variant=int(variant or 0) + 1, avoid=body or "")
 
     gr.Markdown("Draft the right email for the moment. Your interview details come from the "
                 "top of the page; empty ones become [placeholders] — nothing is invented.")
@@ -88,11 +106,12 @@ def build(services: Services, shared: Shared) -> WriteTab:
     info = gr.HTML(js_on_load=views.GUIDE_LINKS_JS)
     eml_file = gr.File(label="Download as .eml (opens as a draft)")
     details = gr.JSON(visible=False)
+    variant = gr.State(0)
     inputs = [kind, shared.name, shared.interviewer, shared.company, shared.role,
               shared.interview_date, topics, experience, extra, tone, reply]
-    outputs = [subject, body, info, eml_file, details]
+    outputs = [subject, body, info, eml_file, details, variant]
     write.click(draft_email, inputs, outputs, api_name="draft_email",
                 concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
-    again.click(draft_email, inputs, outputs, api_visibility="private",
+    again.click(regenerate, [*inputs, variant, body], outputs, api_visibility="private",
                 concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
     return WriteTab(kind=kind, reply=reply)
