@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,14 @@ class ScriptedChat:
         return self._answer(messages)
 
     def stream(self, messages, **kwargs):
-        yield from self._answer(messages).split(" ")[:1]
-        yield " " + " ".join(self._answer(messages).split(" ")[1:])
+        answer = self._answer(messages)
+        if "paragraph of a job candidate's email" not in messages[0]["content"]:
+            yield from answer.split(" ")[:1]
+            yield " " + " ".join(answer.split(" ")[1:])
+            return
+        for n, word in enumerate(answer.split(" ")):  # a draft is written word by word
+            time.sleep(0.08)
+            yield word if n == 0 else " " + word
 
     def parse(self, messages, schema, **kwargs):
         raise NotImplementedError
@@ -133,15 +140,42 @@ def test_draft_a_thank_you_and_copy_it(page) -> None:
     page.get_by_label("What you discussed (topics, projects)").fill("the route planner")
     page.get_by_role("button", name="Draft", exact=True).click()
     body = page.locator("#email-body textarea")
-    page.wait_for_function(
-        "() => document.querySelector('#email-body textarea').value.includes('Dana')")
+    page.wait_for_selector("text=its middle written by the model and checked")
     assert "Amara Okafor" in body.input_value()
     assert "about the route planner" in body.input_value()  # the model's paragraph, checked
-    assert page.get_by_text("its middle written by the model and checked").is_visible()
     page.locator("#email-body button").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "Dear Dana Reyes" in copied
     shot(page, "write")
+
+
+def test_a_draft_streams_in_and_regenerate_gives_another(page) -> None:
+    page.get_by_text("Your interview (entered once, used by every tab)").click()
+    page.get_by_label("Your name").fill("Amara Okafor")
+    page.get_by_label("Company").first.fill("Northwind Logistics")
+    page.get_by_label("Role").first.fill("Senior Data Engineer")
+    page.get_by_label("Interviewer's name").fill("Dana Reyes")
+    page.get_by_role("tab", name="Write").click()
+    page.get_by_label("What you discussed (topics, projects)").fill("the route planner")
+    page.get_by_role("button", name="Draft", exact=True).click()
+    body = page.locator("#email-body textarea")
+    # While the model writes, the frame and the words so far are already on the page.
+    page.wait_for_selector("text=Writing…")
+    page.wait_for_function(
+        "() => document.querySelector('#email-body textarea').value.includes('especially')")
+    partial = body.input_value()
+    assert partial.startswith("Dear Dana Reyes") and "contribute to the team" not in partial
+    page.wait_for_selector("text=its middle written by the model and checked")
+    first = body.input_value()
+    assert "contribute to the team" in first
+    page.get_by_role("button", name="Regenerate").click()
+    page.wait_for_function(
+        "(first) => { const v = document.querySelector('#email-body textarea').value;"
+        " return v !== first && v.includes('Amara Okafor') &&"
+        " !document.body.innerText.includes('Writing…'); }", arg=first)
+    second = body.input_value()
+    assert second != first and "Dear Dana Reyes" in second and "route planner" in second
+    shot(page, "write-regenerated")
 
 
 def start_practice(page) -> None:

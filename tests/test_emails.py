@@ -146,7 +146,7 @@ def test_every_template_passes_the_checks(kind: str, experience: str) -> None:
         (GOOD.split("\n", 2)[2].replace("Dana Reyes", "[Interviewer Name]"), "template gaps"),
         (GOOD.split("\n", 2)[2] + "\nP.S. Just checking in!", "cliché"),
         (GOOD.split("\n", 2)[2] + "\nI need an answer by tomorrow.", "pressure"),
-        ("Dear Dana,\n\nI am writing about the role.\n\nBest,\nAmara", "at least 70 words"),
+        ("Dear Dana,\n\nI am writing about the role.\n\nBest,\nAmara", "at least 60 words"),
         (GOOD.split("\n", 2)[2].replace("Thank you for taking", "I write after taking"),
          "open with thanks"),
         (GOOD.split("\n", 2)[2] + "\nI led 14 projects in 2019.", "invent numbers"),

@@ -45,7 +45,7 @@ def items(text: str) -> list[str]:
 
 def as_list(parts: list[str]) -> str:
     """"a", "a and b", "a, b and c"."""
-    parts = [p[0].lower() + p[1:] if _lower_ok(p) else p for p in parts]
+    parts = [lower_first(p) for p in parts]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
@@ -58,12 +58,13 @@ def as_sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
-def _lower_ok(phrase: str) -> bool:
-    """True when a phrase's capital is only that of a sentence start ("The pipeline"), not a
-    name ("Kafka", "SQL")."""
+def lower_first(phrase: str) -> str:
+    """The phrase with its first letter lowered when that capital is only a sentence start
+    ("The pipeline", "Any afternoon"), never for a name ("Kafka", "Tuesday", "SQL")."""
     first = phrase.split(" ", 1)[0]
-    return len(first) > 1 and first[0].isupper() and first[1:].islower() and \
-        first.lower() in STOP | {"our", "the", "your", "how", "what", "why"}
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first.lower() in STOP:
+        return phrase[0].lower() + phrase[1:]
+    return phrase
 
 
 def key_words(text: str) -> set[str]:

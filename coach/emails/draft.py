@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from coach.emails.checks import check_draft, failures, repair
-from coach.emails.details import as_sentence, detail_items, has_details, left_out, tidy
-from coach.emails.frames import Frame, frame
+from coach.emails.details import detail_items, has_details, left_out, tidy
+from coach.emails.frames import Frame, extra_sentence, frame
 from coach.emails.kinds import KIND, bounds
 from coach.emails.models import EmailDraft, EmailRequest, Method, placeholder
 from coach.errors import CoachError
@@ -191,7 +191,7 @@ def _with_left_out(middle: str, request: EmailRequest) -> tuple[str, list[str], 
     missing = left_out(middle, request)
     extra = set(detail_items(request).get("extra", []))
     for part in [m for m in missing if m in extra]:
-        middle = f"{middle} {as_sentence(part)}".strip()
+        middle = f"{middle} {extra_sentence(part)}".strip()
         mended.append(f"added what you asked to include: \"{part}\"")
     return middle, mended, [m for m in missing if m not in extra]
 

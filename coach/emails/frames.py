@@ -13,14 +13,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.emails.details import as_list, as_sentence, items
+from coach.emails.details import as_list, as_sentence, items, lower_first
 from coach.emails.models import EXTRA_PLACEHOLDERS, EmailRequest, placeholder
 
 SIGN_OFF = {"warm": "Best regards,", "formal": "Yours sincerely,", "concise": "Best,"}
-CONTRACTIONS = (("I am ", "I'm "), ("I would ", "I'd "), ("I have ", "I've "),
-                ("do not ", "don't "), ("did not ", "didn't "), ("It is ", "It's "),
-                ("that is ", "that's "),
-                ("I will ", "I'll "), ("you are ", "you're "), ("cannot ", "can't "))
+# The warm register: contractions and a few warmer turns of phrase, in the frame's own words.
+WARM = (("I am ", "I'm "), ("I would ", "I'd "), ("I have ", "I've "), ("do not ", "don't "),
+        ("did not ", "didn't "), ("It is ", "It's "), ("that is ", "that's "),
+        ("I will ", "I'll "), ("you are ", "you're "), ("cannot ", "can't "),
+        ("I look forward to", "I'm looking forward to"), ("I remain very", "I'm still very"),
+        ("I enjoyed", "I really enjoyed"))
+AVAILABILITY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:morning|"
+                          r"afternoon|evening|tomorrow|next week)\b|\b\d{1,2}(?::\d\d)?\s?"
+                          r"(?:am|pm)\b")
+OWN_SENTENCE = re.compile(r"(?i)^(?:i|i'm|i've|i'd|my|we|please|attached|here|happy|glad|"
+                          r"available|also|thank)\b")
 
 
 @dataclass(frozen=True)
@@ -248,11 +255,22 @@ def _v(request: EmailRequest, field: str) -> str:
     return str(getattr(request, field) or "") or placeholder(field)
 
 
+def extra_sentence(note: str) -> str:
+    """An "anything to include" note as a sentence of the email: kept as written when it is one
+    ("I have a portfolio at …"), times as availability, anything else as an addition."""
+    note = note.strip()
+    if OWN_SENTENCE.match(note):
+        return as_sentence(note)
+    if AVAILABILITY.search(note):
+        return as_sentence(f"I am available {lower_first(note)}")
+    return as_sentence(f"I would also like to add: {note}")
+
+
 def _register(text: str, tone: str) -> str:
     """The frame's wording in the tone's register: warm contracts, the others do not."""
     if tone == "warm":
-        for long, short in CONTRACTIONS:
-            text = text.replace(long, short)
+        for plain, warm in WARM:
+            text = text.replace(plain, warm)
     return text
 
 
@@ -275,7 +293,7 @@ def fields(request: EmailRequest) -> dict[str, str]:
                  f"({deadline.label}). " if deadline else ""),
         "said_past": (f"You mentioned that I could expect to hear {deadline.phrase} "
                       f"({deadline.label}). " if deadline else ""),
-        "extra": "".join(f" {as_sentence(e)}" for e in extra),
+        "extra": "".join(f" {extra_sentence(e)}" for e in extra),
         "availability": request.extra or EXTRA_PLACEHOLDERS[0],
         "call_time": f" ({deadline.label})," if deadline else ",",
         "offer": request.extra or EXTRA_PLACEHOLDERS[1],

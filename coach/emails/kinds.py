@@ -26,7 +26,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("thank_you", "Thank-you (within 24 hours)",
          "thank the interviewer within a day, mention what you discussed, restate your interest",
          "Post-Interview Follow-Up › Sending a Thank-You Email",
-         "sending a thank-you email within 24 hours sample", (70, 200),
+         "sending a thank-you email within 24 hours sample", (60, 200),
          "the day of the interview, for every reply but a rejection"),
     Kind("no_response_follow_up", "Follow-up after no response",
          "a polite check-in when nothing has come back and no date was given",

@@ -50,7 +50,7 @@ def build(services: Services, shared: Shared) -> WriteTab:
 
     def draft_email(kind: str, name: str, interviewer: str, company: str, role: str,
                     interview_date: str, topics: str, experience: str, extra: str, tone: str,
-                    reply: str, variant: int = 0, avoid: str = "", progress: Any = track
+                    reply: str, *, variant: int = 0, avoid: str = "", progress: Any = track
                     ) -> Iterator[tuple[Any, ...]]:
         try:
             announce_cold_start(services, progress)
@@ -82,6 +82,8 @@ def build(services: Services, shared: Shared) -> WriteTab:
                result.model_dump(mode="json"), variant)
 
     def regenerate(*values: Any) -> Iterator[tuple[Any, ...]]:
+        # The tab's fields, then the wording shown last and its number: the next one is asked
+        # for, and the same draft is never shown twice.
         *fields, variant, body = values
         yield from draft_email(*fields, variant=int(variant or 0) + 1, avoid=body or "")
 
