@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 
+from coach.emails.kinds import KIND
 from coach.emails.models import DETAIL_FIELDS, TEXT_FIELDS, EmailRequest
 from coach.text.cleaning import _CONTROL
 from coach.text.injection import INJECTION
 
 MAX_FIELD = 10_000
 MAX_ITEMS = 6
-BULLET = re.compile(r"^\s*(?:[-*•·–—>]+|\d{1,2}[.)]|\(?[a-z][.)])\s+")
+BULLET = re.compile(r"^\s*(?:[-*•·–—>]+\s*|\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
+NOISE = ((re.compile(r"\s*[!?]{2,}"), ""), (re.compile(r"(?i)\s+(?:lol|haha|lmao)\b"), ""),
+         (re.compile(r"\s+-{1,2}\s+"), ", "))
 SPLIT = re.compile(r"\n+|;\s*|\s+[•·]\s+|(?<=[.!?])\s+(?=[A-Z])")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Words too common to show that a detail made it into the draft.
@@ -36,8 +39,10 @@ def items(text: str) -> list[str]:
     bullet marks and trailing full stops; repeated items once."""
     out: list[str] = []
     for piece in SPLIT.split(text):
-        piece = BULLET.sub("", piece).strip().rstrip(".,;:").strip()
-        piece = re.sub(r"\s+", " ", piece)
+        piece = BULLET.sub("", piece)
+        for pattern, replacement in NOISE:
+            piece = pattern.sub(replacement, piece)
+        piece = re.sub(r"\s+", " ", piece).strip().rstrip(".,;:").strip()
         if piece and piece.lower() not in {o.lower() for o in out}:
             out.append(piece)
     return out
@@ -95,9 +100,22 @@ def tidy(request: EmailRequest) -> tuple[EmailRequest, list[str]]:
     return request.model_copy(update=updates), warnings
 
 
+def used_fields(request: EmailRequest) -> tuple[str, ...]:
+    """The detail fields this kind of email carries (a missed-call note has no use for what
+    was discussed in the interview)."""
+    return KIND[request.kind].uses
+
+
+def unused_fields(request: EmailRequest) -> list[str]:
+    """Detail fields the user filled that this kind of email does not use."""
+    return [f for f in DETAIL_FIELDS if getattr(request, f) and f not in used_fields(request)]
+
+
 def detail_items(request: EmailRequest) -> dict[str, list[str]]:
-    """Each detail field's items, the longest notes cut to the first MAX_ITEMS."""
-    return {f: items(str(getattr(request, f)))[:MAX_ITEMS] for f in DETAIL_FIELDS
+    """Each used detail field's items, the longest notes cut to the first MAX_ITEMS (the
+    concise tone: three)."""
+    most = 3 if request.tone == "concise" else MAX_ITEMS
+    return {f: items(str(getattr(request, f)))[:most] for f in used_fields(request)
             if getattr(request, f)}
 
 
@@ -106,7 +124,7 @@ def left_out(body: str, request: EmailRequest) -> list[str]:
     or fewer than half of them for an item of four or more."""
     present = key_words(body)
     missing: list[str] = []
-    for field in DETAIL_FIELDS:
+    for field in used_fields(request):
         for part in items(str(getattr(request, field))):
             words = key_words(part)
             if not words:
@@ -120,5 +138,5 @@ def left_out(body: str, request: EmailRequest) -> list[str]:
 def has_details(request: EmailRequest) -> bool:
     """Whether the user gave anything the model could make the email specific with."""
     interp = request.interpretation
-    return any(getattr(request, f) for f in DETAIL_FIELDS) or bool(
+    return any(getattr(request, f) for f in used_fields(request)) or bool(
         interp is not None and (interp.deadline or interp.asks or interp.next_step != "none"))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from coach.emails.checks import check_draft, failures, repair
-from coach.emails.details import detail_items, has_details, left_out, tidy
+from coach.emails.details import detail_items, has_details, left_out, tidy, unused_fields
 from coach.emails.frames import Frame, extra_sentence, frame
 from coach.emails.kinds import KIND, bounds
 from coach.emails.models import EmailDraft, EmailRequest, Method, placeholder
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from coach.llm import ChatModel
     from coach.retrieval import Guidance, KnowledgeIndex
 
+UNUSED = {"topics": "what you discussed", "experience": "your experience",
+          "extra": "what to include"}
 Stage = Literal["frame", "writing", "checking", "rewriting", "done"]
 
 
@@ -227,6 +229,9 @@ def stream_draft(request: EmailRequest, model: ChatModel | None,
     to it is written again."""
     request, warnings = tidy(request)
     warnings += missing_warnings(request)
+    unused = unused_fields(request)
+    if unused:
+        warnings.append(f"Not used in this kind of email: {', '.join(UNUSED[f] for f in unused)}.")
     guidance = _guidance(request, index, warnings)
     low, high = bounds(request.kind, request.tone, request.length)
     shape = frame(request)
@@ -244,8 +249,9 @@ def stream_draft(request: EmailRequest, model: ChatModel | None,
                  + (25 if request.length == "long" else 0))
     fallback_reason = "No language model is configured."
     if model is not None:
-        system = load_prompt("email", guidance="\n\n".join(
-            f"[{g.heading_path}]\n{g.text}" for g in guidance[:1]) or "(none)")
+        # The system prompt never changes, so the server's prompt cache keeps it between
+        # drafts; the guide's advice is in the frame and the task (and cited with the draft).
+        system = load_prompt("email")
         ask = load_prompt(
             "email_request", tone=request.tone, greeting=shape.greeting, opening=shape.opening,
             closing=shape.closing, facts=facts(request), task=shape.task, target=target,

@@ -62,7 +62,7 @@ SHAPES: dict[str, Shape] = {
          "Thank you once more for interviewing me{when} for the {role} position.",
          "Thank you again for our conversation{when} about the {role} role."),
         "I understand that hiring takes time, and I wanted to say that I remain very "
-        "interested in the role.{fit}{extra}",
+        "interested in the role{since_topics}.{fit}{extra}",
         ("Could you share whether there is an update on the timeline? I appreciate your time "
          "and consideration.",
          "Is there any news you are able to share on the timeline? Thank you for your time.",
@@ -102,7 +102,7 @@ SHAPES: dict[str, Shape] = {
          "Thank you for interviewing me for the {role} role."),
         "I appreciated the time you took to discuss the role. If you have a moment, I would be "
         "grateful for any feedback on my interview — in particular, anything I could do better "
-        "in how I presented my experience.{extra}",
+        "in how I presented my experience{when_topics}.{extra}",
         ("I am always looking to improve, and I would value your perspective.",
          "Any thoughts you can share would help me, and there is no need to reply at length.",
          "Any brief thoughts would help me."),
@@ -163,7 +163,8 @@ SHAPES: dict[str, Shape] = {
          "process.",
          "Thank you for telling me personally, and for the time you gave me.",
          "Thank you for letting me know."),
-        "While I am disappointed, I enjoyed learning about {company} and would welcome the "
+        "While I am disappointed, I enjoyed learning about {company}{especially_topics} and "
+        "would welcome the "
         "chance to be considered for future openings. If you are able to share any feedback "
         "on my interview, I would be grateful for it.{extra}",
         ("I wish you and the team every success.", "I hope we cross paths again.",
@@ -299,6 +300,10 @@ def fields(request: EmailRequest) -> dict[str, str]:
         "offer": request.extra or EXTRA_PLACEHOLDERS[1],
         "reason": f"{as_sentence(request.extra)} " if request.extra else "",
         "step": step,
+        "since_topics": (f", and I have kept thinking about our conversation on {as_list(topics)}"
+                         if topics else ""),
+        "when_topics": f" when we discussed {as_list(topics)}" if topics else "",
+        "especially_topics": f", especially {as_list(topics)}," if topics else "",
     }
 
 

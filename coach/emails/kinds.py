@@ -20,6 +20,7 @@ class Kind:
     query: str  # what to look up in the guide for it
     words: tuple[int, int]  # words in the body, warm or formal tone
     when: str  # its place in the plan
+    uses: tuple[str, ...] = ("extra",)  # the user's detail fields this email carries
 
 
 KINDS: tuple[Kind, ...] = (
@@ -27,11 +28,13 @@ KINDS: tuple[Kind, ...] = (
          "thank the interviewer within a day, mention what you discussed, restate your interest",
          "Post-Interview Follow-Up › Sending a Thank-You Email",
          "sending a thank-you email within 24 hours sample", (60, 200),
-         "the day of the interview, for every reply but a rejection"),
+         "the day of the interview, for every reply but a rejection",
+         uses=("topics", "experience", "extra")),
     Kind("no_response_follow_up", "Follow-up after no response",
          "a polite check-in when nothing has come back and no date was given",
          f"{NO_RESPONSE} › 1. Follow Up", "follow-up email after no response template",
-         (45, 150), "about a week after a vague reply; the second and last nudge"),
+         (45, 150), "about a week after a vague reply; the second and last nudge",
+         uses=("topics", "experience", "extra")),
     Kind("date_passed", "The date they gave has passed",
          "a friendly note a few days after the date they promised, asking for an update",
          f"{RESPONSES} › 1. Clear Timeline Provided",
@@ -46,7 +49,8 @@ KINDS: tuple[Kind, ...] = (
          "ask, without pressure, for feedback on one or two parts of your interview",
          "Post-Interview Follow-Up › Requesting Feedback on Your Interview Performance",
          "requesting feedback on your interview performance example", (50, 170),
-         "two business days after a rejection (optional)"),
+         "two business days after a rejection (optional)",
+         uses=("topics", "extra")),
     Kind("reply_to_timeline", "Reply to a timeline",
          "acknowledge the date they gave and ask whether following up after it is welcome",
          f"{RESPONSES} › 1. Clear Timeline Provided",
@@ -73,13 +77,15 @@ KINDS: tuple[Kind, ...] = (
          "accept the decision graciously and keep the door open",
          "Post-Interview Follow-Up › Final Thoughts on Post-Interview Follow-Up",
          "negative response keep the door open feedback", (40, 150),
-         "the day a rejection arrives"),
+         "the day a rejection arrives",
+         uses=("topics", "extra")),
     Kind("re_approach", "Re-approach after a rejection",
          "months after a rejection, ask to be considered for a new or similar role",
          "Handling Different Scenarios › If You Receive a Negative Response › "
          "3. Keep the Door Open",
          "keep the door open encourage them to apply for future openings", (45, 150),
-         "about three months after a rejection, or when a similar role opens"),
+         "about three months after a rejection, or when a similar role opens",
+         uses=("experience", "extra")),
     Kind("close_the_loop", "Close the loop (after the last nudge)",
          "after two unanswered follow-ups: a last, gracious note, then stop writing",
          f"{NO_RESPONSE} › 3. Move On if Necessary",
@@ -94,7 +100,8 @@ KINDS: tuple[Kind, ...] = (
          "send something that helps their decision: an example of work, a reference",
          "Post-Interview Follow-Up › Reiterating Interest in the Position",
          "anything else I can provide to assist in the decision", (50, 200),
-         "while they decide, when you have something useful to add"),
+         "while they decide, when you have something useful to add",
+         uses=("experience", "extra")),
 )
 KIND = {k.name: k for k in KINDS}
 # The concise tone's ceiling, whatever the kind.
