@@ -36,7 +36,7 @@ from coach.emails.checks import (  # noqa: E402
     invented_terms,
     ungrounded_claims,
 )
-from coach.emails.details import left_out  # noqa: E402
+from coach.emails.details import left_out, tidy  # noqa: E402
 from coach.emails.frames import frame  # noqa: E402
 from coach.reading.interpret import interpret  # noqa: E402
 from coach.services import bootstrap  # noqa: E402
@@ -158,14 +158,14 @@ def main() -> None:
         ok = not problems
         passed += ok
         fell_back += result.method == "template"
-        found = invented(result.body, request)
+        found = invented(result.body, tidy(request)[0])
         invented_n += bool(found)
         if found:
             examples.append(f"{request.kind}/{request.tone}/{who}: {found}")
         if not ok:
             failures_seen.update(p.split(":")[0] for p in problems)
             by_person[who] += 1
-        missing = left_out(result.body, request)
+        missing = left_out(result.body, tidy(request)[0])  # injected lines are dropped
         left += bool(missing)
         reported += bool(missing) and set(missing) <= set(result.left_out)
         words[request.tone].append(result.words)

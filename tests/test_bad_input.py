@@ -127,8 +127,8 @@ def test_guide_search(real_services, name: str, text: str) -> None:
 # -- The same catalogue through the launched app's API: email drafting and practice turns ----
 
 EMAIL_PARAGRAPH = (
-    "Our discussion of how the team plans its work made the role feel concrete to me. "
-    "I appreciated hearing about the challenges ahead and how the group collaborates from day "
+    "Our discussion of routing and how the team plans its work made the role feel concrete. "
+    "I appreciated hearing about the challenges ahead and how the group works together from day "
     "to day. I would welcome the chance to bring my experience to the team and to keep "
     "learning from my future colleagues there.")
 INTERVIEWER_LINE = "Good question. We will be in touch by Friday with the next steps."

@@ -46,7 +46,7 @@ CLAIMS = tuple("""
 innovat divers inclus cultur mission values vision passion energ enthusias contagi impress
 inspir commitm committ excellen cutting world-c industry-lead market-lead leadership award
 achiev accompl successf growth dynamic collabor supportiv fast-pac groundbr sustain reputat
-renown track-r
+renown track-r fascinat
 proven expert skilled certifi brillian fantast amazing incredi outstand remarka exception
 talent cohesiv friendl vibrant stellar dedicat integrit transpar empower
 """.split())

@@ -50,7 +50,9 @@ def items(text: str) -> list[str]:
 
 def as_list(parts: list[str]) -> str:
     """"a", "a and b", "a, b and c"."""
-    parts = [lower_first(p) for p in parts]
+    parts = [lower_first(p) for p in parts if p]
+    if not parts:
+        return ""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 

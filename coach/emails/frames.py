@@ -283,22 +283,24 @@ def fields(request: EmailRequest) -> dict[str, str]:
     deadline = interp.deadline if interp else None
     topics = items(request.topics)
     extra = items(request.extra)
+    experience = items(request.experience)
+    given = "; ".join(extra)
     step = NEXT_STEP_WORDS[interp.next_step] if interp else "the next step"
     return {
         "role": _v(request, "role"), "company": _v(request, "company"),
         "when": f" on {request.interview_date:%A %d %B}" if request.interview_date else "",
         "topics": as_list(topics) if topics else placeholder("topics"),
-        "fit": (f" My experience with {as_list(items(request.experience))} is why I believe I "
-                "could contribute." if request.experience else ""),
+        "fit": (f" My experience with {as_list(experience)} is why I believe I could "
+                "contribute." if experience else ""),
         "said": (f"You mentioned that I can expect to hear {deadline.phrase} "
                  f"({deadline.label}). " if deadline else ""),
         "said_past": (f"You mentioned that I could expect to hear {deadline.phrase} "
                       f"({deadline.label}). " if deadline else ""),
         "extra": "".join(f" {extra_sentence(e)}" for e in extra),
-        "availability": request.extra or EXTRA_PLACEHOLDERS[0],
+        "availability": given or EXTRA_PLACEHOLDERS[0],
         "call_time": f" ({deadline.label})," if deadline else ",",
-        "offer": request.extra or EXTRA_PLACEHOLDERS[1],
-        "reason": f"{as_sentence(request.extra)} " if request.extra else "",
+        "offer": given or EXTRA_PLACEHOLDERS[1],
+        "reason": "".join(f"{as_sentence(e)} " for e in extra),
         "step": step,
         "since_topics": (f", and I have kept thinking about our conversation on {as_list(topics)}"
                          if topics else ""),
