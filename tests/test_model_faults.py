@@ -121,8 +121,10 @@ def test_practice_turn_fails_clearly_keeps_the_transcript_and_recovers(model, mo
 @pytest.mark.parametrize("mode", FAULTS)
 def test_email_falls_back_to_the_template_with_the_reason(model, mode) -> None:
     broken = _set(mode, model)
+    # With a detail to weave in, the model is asked (with none, the guide's wording is used).
     result = draft(EmailRequest(kind="thank_you", interviewer_name="Dana", company="Acme",
-                                role="Analyst", candidate_name="Amara"), broken)
+                                role="Analyst", candidate_name="Amara", topics="the roadmap"),
+                   broken)
     assert result.method == "template" and result.body
     assert any("template" in w for w in result.warnings)
 
