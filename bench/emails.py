@@ -214,7 +214,7 @@ def main() -> None:
     print(f"| fell back to the template after the model failed | {pct(fell_back)} | <= 5% |")
     print(f"| guide wording by design (nothing of the user's to add) | "
           f"{pct(methods['guide wording'])} | |")
-    for method in ("model", "model (repaired)", "model (second try)"):
+    for method in ("model", "model (repaired)", "model (rewritten)"):
         print(f"| method: {method} | {pct(methods[method])} | |")
     print(f"| drafts lacking a detail the user gave | {left} | |")
     print(f"| ... of which the draft says so (left_out warning) | {reported} | all |")

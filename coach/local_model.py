@@ -27,8 +27,10 @@ class LocalServer:
     """
 
     def __init__(self, model_path: Path, *, threads: int = 2, context: int = 4096,
-                 slots: int = 2, nice: int = 10, progress: Progress | None = None) -> None:
+                 slots: int = 2, nice: int = 10, progress: Progress | None = None,
+                 tune: Callable[[Any], None] | None = None) -> None:
         self.model_path = model_path
+        self.tune = tune  # changes the llama.cpp parameters before a start (bench/speculative)
         self.threads = threads
         self.nice = nice
         self.context = context
@@ -86,15 +88,10 @@ class LocalServer:
         ensure_model(self.model_path, progress=self.progress)
         import xllamacpp
 
-        params = xllamacpp.CommonParams()
-        params.model.path = str(self.model_path)
-        params.n_parallel = self.slots
-        params.n_ctx = self.context * self.slots  # llama.cpp splits n_ctx across the slots
-        params.cpuparams.n_threads = self.threads
-        params.cpuparams_batch.n_threads = self.threads
-        params.cache_prompt = True
-        params.port = 0  # a free port chosen by the OS
-        params.verbosity = 0  # llama.cpp logs every request at its default level
+        params = server_params(self.model_path, threads=self.threads, context=self.context,
+                               slots=self.slots)
+        if self.tune is not None:
+            self.tune(params)
         self.progress(f"Starting the built-in model ({MODEL_NAME})...")
         started = time.perf_counter()
         try:
@@ -123,6 +120,23 @@ class LocalServer:
         """Shut the server down (also registered to run at exit)."""
         with self._lock:
             self._stop_locked()
+
+
+def server_params(model_path: Path, *, threads: int, context: int, slots: int) -> Any:
+    """llama.cpp's parameters for the embedded server: `slots` conversations of `context` tokens
+    each, keeping their prompt cache, on `threads` threads, on a free loopback port."""
+    import xllamacpp
+
+    params = xllamacpp.CommonParams()
+    params.model.path = str(model_path)
+    params.n_parallel = slots
+    params.n_ctx = context * slots  # llama.cpp splits n_ctx across the slots
+    params.cpuparams.n_threads = threads
+    params.cpuparams_batch.n_threads = threads
+    params.cache_prompt = True
+    params.port = 0  # a free port chosen by the OS
+    params.verbosity = 0  # llama.cpp logs every request at its default level
+    return params
 
 
 def with_lower_priority(make: Callable[[], Any], nice: int) -> Any:

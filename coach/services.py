@@ -19,6 +19,7 @@ from coach.retrieval import BuildReport, Guidance, KnowledgeIndex
 from coach.schemas import Category, Interpretation
 
 if TYPE_CHECKING:
+    from coach.applications import ApplicationStore, Tracker
     from coach.emails import EmailDraft, EmailRequest, Update
     from coach.feedback import AskModel, Assessment, Moment
     from coach.interview import Scenario
@@ -130,6 +131,25 @@ class Services:
         from coach.store import Store
 
         return Store(self.settings.data_dir / "practice.db")
+
+    @cached_property
+    def applications(self) -> ApplicationStore:
+        """The tracker's database: applications, events, steps."""
+        from coach.applications import ApplicationStore
+
+        return ApplicationStore(self.settings.data_dir / "applications.db")
+
+    @cached_property
+    def tracker(self) -> Tracker:
+        """Applications with the reader behind them (replies and debriefs are read here)."""
+        from coach.applications import Tracker
+
+        def read(text: str, received: date, interview_date: date | None, thanked: bool,
+                 choose: Category | None) -> Interpretation:
+            return self.interpret(text, received, interview_date, thank_you_sent=thanked,
+                                  choose=choose)
+
+        return Tracker(self.applications, read)
 
     @cached_property
     def ask_model(self) -> AskModel:

@@ -97,7 +97,8 @@ def test_interpret(name: str, text: str) -> None:
 def test_email_fields(name: str, text: str) -> None:
     request = EmailRequest(kind="thank_you", candidate_name=text[:300], interviewer_name=text,
                            company=text, role="Analyst", topics=text)
-    result = ok_or_message(lambda: draft(request, FakeChat(text[:2000], "Subject: x\n\nshort")))
+    result = ok_or_message(lambda: draft(request, FakeChat(text[:2000], "Subject: x\n\nshort",
+                                                           "short")))
     assert result is not None  # drafting never refuses: it falls back to the template
     assert result.subject and result.body and "\x00" not in result.body
 

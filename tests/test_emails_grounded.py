@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from coach.emails import KIND, KINDS, EmailRequest, draft, stream_draft
-from coach.emails.checks import claims_the_role, ungrounded_claims
+from coach.emails.checks import claims_the_role, ungrounded_claims, ungrounded_experience
 from coach.emails.details import items, left_out
 from coach.emails.frames import template_draft
 from coach.emails.kinds import CONCISE_WORDS, bounds
@@ -75,6 +75,29 @@ def test_the_candidate_never_holds_the_role_or_speaks_for_the_company(text: str)
     assert claims_the_role("I applied for the Senior Data Engineer role.", request) is None
     result = draft(request, FakeChat(f"{GOOD} {text}", f"{GOOD} {text}"))
     assert claims_the_role(result.body, request) is None
+
+
+RECOMBINED = ("I enjoyed our conversation about the route-planning pipeline. I have spent years "
+              "running data quality checks on route-planning systems like yours.")
+
+
+def test_experience_recombined_from_the_topics_is_not_claimed() -> None:
+    # The topics are the company's work; the model turns them into the candidate's own record.
+    request = EmailRequest(kind="thank_you", **DETAILS)
+    assert ungrounded_experience(RECOMBINED, request)
+    assert not ungrounded_experience(GOOD, request)  # the user's own experience, reworded
+    result = draft(request, FakeChat(RECOMBINED, RECOMBINED, RECOMBINED))
+    assert "years running" not in result.body
+    assert "streaming pipelines at a freight startup" in result.body  # theirs is kept
+
+
+def test_no_experience_given_means_none_claimed() -> None:
+    request = EmailRequest(kind="thank_you", **PERSON, topics="the route-planning pipeline")
+    claim = "I have extensive experience in machine learning and would fit the team."
+    assert ungrounded_experience(claim, request)
+    result = draft(request, FakeChat("I enjoyed hearing about the route-planning pipeline. "
+                                     + claim, claim, claim))
+    assert "machine learning" not in result.body
 
 
 def test_messy_notes_are_woven_into_a_sentence_not_pasted() -> None:
@@ -180,3 +203,16 @@ def test_every_kind_is_listed_by_the_cli_and_in_the_write_tab() -> None:
     assert [line.split(":")[0] for line in out] == [k.name for k in KINDS]
     assert all(": " in line and len(line.split(": ", 1)[1]) > 20 for line in out)
     assert [v for _, v in EMAIL_KINDS] == list(KIND)
+
+
+def test_a_concise_template_with_many_notes_keeps_its_length_and_says_what_went() -> None:
+    notes = "; ".join(f"the {w} project and its rollout plan" for w in (
+        "routing", "billing", "forecasting", "warehouse", "pricing", "returns", "fleet"))
+    request = EmailRequest(kind="thank_you", tone="concise", topics=notes,
+                           experience="ten years of logistics analytics", **PERSON)
+    result = draft(request, None)  # no model: the frame's own middle, with every note woven
+    assert result.method == "template"
+    assert len(result.body.split()) <= CONCISE_WORDS
+    assert result.left_out and any("Left out" in w for w in result.warnings)
+    for item in result.left_out:
+        assert item not in result.body

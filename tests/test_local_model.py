@@ -77,7 +77,7 @@ def test_email_drafts_with_the_embedded_model(chat: OpenAIChat, kind: str) -> No
                            role="Data Engineer", topics="the route planner")
     result = draft(request, chat)
     assert result.subject and "Dana" in result.body
-    assert result.method in ("model", "model (repaired)", "model (second try)", "template")
+    assert result.method in ("model", "model (repaired)", "model (rewritten)", "template")
     if result.method != "template":
         assert "Apollo" not in result.body  # checked drafts hold only the request's facts
 

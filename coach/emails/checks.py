@@ -119,6 +119,52 @@ def ungrounded_claims(body: str, request: EmailRequest, ours: str = "") -> list[
     return found
 
 
+# A sentence in which the candidate states their own experience or an achievement. What it
+# claims (the words after the match, up to where it turns to the company: "to your …") must
+# come mostly from the user's experience field, so that a small model cannot recombine the
+# details into a new claim ("my years with Airflow" when Airflow is the company's tool).
+EXPERIENCE_CLAIM = re.compile(
+    r"(?i)\b(?:I(?:'ve| have| had)? (?:led|built|managed|designed|developed|delivered|ran|run|"
+    r"launched|created|grew|increased|reduced|improved|migrated|scaled|spent|worked on|"
+    r"worked with|worked as|automated|owned|shipped|headed)|I(?:'ve| have) (?:\d+|over|more "
+    r"than|years|extensive|deep|solid|strong|hands-on)|my (?:\d+ years|years|experience|"
+    r"background|track record|work|expertise|skills?) (?:in|with|at|on|as|of|building|"
+    r"leading|running)|in my (?:previous|current|last|past) (?:role|job|position))")
+CLAIM_END = re.compile(r"(?i)\b(?:to|for|with|at|on|in|into|across) (?:your|the team|the "
+                       r"company|this|the role|the position)\b|\b(?:and|which|so) I\b|[,;:]")
+STOP = frozenset("""
+a an the and or of to in on at for with by from as is are was were be been being it its this
+that these those my your our their i i've i'd i'm me we you he she they them his her would
+could will can may might should also very really more most much many some any such into over
+than then there here about up out so just well how what which who when where why all each
+years year time work worked working experience background role position team company
+""".split())
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in WORD.findall(text)
+            if w.lower() not in STOP and len(w) > 2 and not w.isdigit()}
+
+
+def ungrounded_experience(body: str, request: EmailRequest, ours: str = "") -> list[str]:
+    """First-person experience or achievement claims not drawn from the user's experience or
+    "also include" fields:
+    the claim's key words must be at least half the user's own (sentences of our frame are
+    exempt)."""
+    own = _stems(f"{request.experience or ''} {request.extra or ''} {request.role or ''}")
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
+        match = EXPERIENCE_CLAIM.search(sentence)
+        if not match or (ours and sentence.strip() and sentence.strip() in ours):
+            continue
+        rest = sentence[match.end():]
+        end = CLAIM_END.search(rest)
+        key = _stems(rest[: end.start()] if end else rest) or {"(unstated)"}
+        if len(key & own) * 2 < len(key):
+            found.append(sentence.strip()[:80])
+    return found
+
+
 def claims_the_role(body: str, request: EmailRequest) -> str | None:
     """The candidate presented as already holding the role or speaking for the company ("as
     the Senior Data Engineer at Northwind", "our team at Northwind"), or the email addressed
@@ -179,6 +225,13 @@ def _claims(_s: str, body: str, request: EmailRequest, _b: object, ours: str) ->
             if claims else None)
 
 
+def _experience(_s: str, body: str, request: EmailRequest, _b: object,
+                ours: str) -> str | None:
+    claims = ungrounded_experience(body, request, ours)
+    return ("claim only the experience the facts give (" + claims[0] + ")" if claims
+            else None)
+
+
 def _numbers(_s: str, body: str, request: EmailRequest, *_: object) -> str | None:
     # "1." starting a list line is layout, not a fact.
     unlisted = re.sub(r"(?m)^\s*\d{1,2}[.)]\s", "", body)
@@ -219,12 +272,13 @@ def _gratitude(_s: str, body: str, *_: object) -> str | None:
 
 CHECKS: tuple[Check, ...] = (
     Check("subject", _subject), Check("no_gaps", _gaps), Check("no_invented_names", _names),
-    Check("no_invented_claims", _claims), Check("no_invented_numbers", _numbers),
+    Check("no_invented_claims", _claims), Check("no_invented_experience", _experience),
+    Check("no_invented_numbers", _numbers),
     Check("writes_as_candidate", _role), Check("length", _length), Check("no_cliche", _cliche),
     Check("no_pressure", _pressure), Check("thanks_first", _gratitude),
 )
 # What counts as an invented fact (the bench counts these in shown drafts: the target is 0).
-INVENTION_CHECKS = frozenset({"no_invented_names", "no_invented_claims",
+INVENTION_CHECKS = frozenset({"no_invented_names", "no_invented_claims", "no_invented_experience",
                               "no_invented_numbers", "writes_as_candidate"})
 
 
@@ -291,6 +345,7 @@ def repair(text: str, request: EmailRequest) -> str:
         return bool(any(c in piece.lower() for c in CLICHES) or PRESSURE.search(piece)
                     or any(g not in allowed for g in SQUARE.findall(piece))
                     or invented_terms(piece, request) or ungrounded_claims(piece, request)
+                    or ungrounded_experience(piece, request)
                     or set(re.findall(r"\d+", piece)) - numbers
                     or claims_the_role(piece, request))
 

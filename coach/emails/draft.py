@@ -7,8 +7,9 @@ request's facts, which keeps a small local model fast and on script. With nothin
 to make it specific, no model is asked: the frame's own guide-worded middle is used, so nothing
 is made up. Every model paragraph is checked (`checks.CHECKS`: facts from the request only, no
 praise or achievements the user did not give, no unfilled placeholders, a length for the kind
-and tone, the guide's tone rules); a failing one is mended mechanically or regenerated once with
-its failures named, and if it still fails, or no model answers, the frame's middle is used.
+and tone, the guide's tone rules); a failing one is mended mechanically or rewritten (up to
+twice) with its failures named; if it still fails, or no model answers, the frame's middle is
+used.
 Details the user gave that the draft lacks are added (their own words) or reported as left out.
 """
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 UNUSED = {"topics": "what you discussed", "experience": "your experience",
           "extra": "what to include"}
 Stage = Literal["frame", "writing", "checking", "rewriting", "done"]
+ATTEMPTS = 3  # the model's paragraph: first try, then rewrites with the failures named
 
 
 @dataclass
@@ -203,6 +205,11 @@ def _finish(request: EmailRequest, shape: Frame, middle: str | None, method: Met
     """The draft, with what it lacks of the user's details added or reported."""
     text = shape.middle if middle is None else middle
     text, added, missing = _with_left_out(text, request)
+    _, p_high, _ = paragraph_bounds(request, shape)
+    if len(text.split()) > p_high:  # many notes: keep to the tone's length, say what went
+        text = _trim(text, p_high)
+        missing = left_out(text, request)
+        added = [a for a in added if a.split('"')[1] in text]
     mended = mended + added
     warnings = list(warnings)
     if missing:
@@ -212,6 +219,37 @@ def _finish(request: EmailRequest, shape: Frame, middle: str | None, method: Met
     return EmailDraft(kind=request.kind, subject=shape.subject, body=shape.body(text),
                       guidance=guidance, warnings=warnings, method=method, mended=mended,
                       left_out=missing)
+
+
+def paragraph_bounds(request: EmailRequest, shape: Frame) -> tuple[int, int, int]:
+    """The model paragraph's (low, high, target) words: what the frame leaves of the kind's
+    length for this tone."""
+    low, high = bounds(request.kind, request.tone, request.length)
+    p_low, p_high = max(1, low - shape.words), max(10, high - shape.words)
+    target = min(p_high, max(25 if request.tone == "concise" else 30, p_low + 20)
+                 + (25 if request.length == "long" else 0))
+    return p_low, p_high, target
+
+
+def paragraph_tokens(request: EmailRequest, shape: Frame) -> int:
+    """The token budget of the paragraph (a little over its word bounds)."""
+    _, p_high, target = paragraph_bounds(request, shape)
+    return min(int(p_high * 1.6), 2 * target) + 20
+
+
+def paragraph_messages(request: EmailRequest, shape: Frame) -> list[dict[str, str]]:
+    """What the model is asked for the paragraph of a (tidied) request.
+
+    The system prompt never changes, so the server's prompt cache keeps it between drafts; the
+    guide's advice is in the frame and the task (and cited with the draft)."""
+    _, _, target = paragraph_bounds(request, shape)
+    ask = load_prompt(
+        "email_request", tone=request.tone, greeting=shape.greeting, opening=shape.opening,
+        closing=shape.closing, facts=facts(request), task=shape.task, target=target,
+        example=shape.middle,
+        sentences="Two or three sentences" if target >= 45 else "One or two sentences")
+    return [{"role": "system", "content": load_prompt("email")},
+            {"role": "user", "content": ask}]
 
 
 def draft(request: EmailRequest, model: ChatModel | None,
@@ -243,27 +281,15 @@ def stream_draft(request: EmailRequest, model: ChatModel | None,
         result = _finish(request, shape, None, "guide wording", guidance, warnings, [])
         yield Update("done", result.subject, result.body, result)
         return
-    # The paragraph's own bounds: what the frame leaves of the kind's length.
-    p_low, p_high = max(1, low - shape.words), max(10, high - shape.words)
-    target = min(p_high, max(25 if request.tone == "concise" else 30, p_low + 20)
-                 + (25 if request.length == "long" else 0))
+    p_low, p_high, target = paragraph_bounds(request, shape)
     fallback_reason = "No language model is configured."
     if model is not None:
-        # The system prompt never changes, so the server's prompt cache keeps it between
-        # drafts; the guide's advice is in the frame and the task (and cited with the draft).
-        system = load_prompt("email")
-        ask = load_prompt(
-            "email_request", tone=request.tone, greeting=shape.greeting, opening=shape.opening,
-            closing=shape.closing, facts=facts(request), task=shape.task, target=target,
-            example=shape.middle,
-            sentences="Two or three sentences" if target >= 45 else "One or two sentences")
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": ask}]
+        messages = paragraph_messages(request, shape)
         temperature = min(0.9, 0.4 + 0.2 * request.variant)
-        for attempt in range(2):
+        for attempt in range(ATTEMPTS):
             text = ""
             try:
-                for piece in model.stream(messages, max_tokens=min(int(p_high * 1.6),
-                                                                   2 * target) + 20,
+                for piece in model.stream(messages, max_tokens=paragraph_tokens(request, shape),
                                           temperature=temperature):
                     text += piece
                     yield Update("writing" if attempt == 0 else "rewriting", shape.subject,
@@ -276,7 +302,7 @@ def stream_draft(request: EmailRequest, model: ChatModel | None,
                              shape.ours)
             problems = _paragraph_problems([p for _, p in found], len(middle.split()),
                                            (p_low, p_high))
-            method: Method = "model" if attempt == 0 else "model (second try)"
+            method: Method = "model" if attempt == 0 else "model (rewritten)"
             mended: list[str] = []
             if problems:
                 fixed = _trim(repair(middle, request), p_high)
@@ -295,11 +321,15 @@ def stream_draft(request: EmailRequest, model: ChatModel | None,
                 result = _finish(request, shape, middle, method, guidance, warnings, mended)
                 yield Update("done", result.subject, result.body, result, result.mended)
                 return
-            fallback_reason = "The model's draft failed checks twice (" + "; ".join(problems) + ")"
-            messages += [{"role": "assistant", "content": text},
-                         {"role": "user", "content": "Rewrite the paragraph. Fix: "
-                          + "; ".join(problems) + ". Output only the paragraph."}]
-            temperature = min(0.9, temperature + 0.2)
+            fallback_reason = (f"The model's draft failed checks {ATTEMPTS} times ("
+                               + "; ".join(problems) + ")")
+            messages = messages[:2] + [
+                {"role": "assistant", "content": text},
+                {"role": "user", "content": "Rewrite the paragraph. Fix: " + "; ".join(problems)
+                 + ". Say only what the facts say: no praise, no adjectives about the company, "
+                 "the team or the conversation. Output only the paragraph."}]
+            # Another wording on the second try; on the last, the most likely one.
+            temperature = min(0.9, temperature + 0.2) if attempt == 0 else 0.2
     warnings.append(f"{fallback_reason}: this draft is built from the guide's template. "
                     "Personalise it before sending.")
     result = _finish(request, shape, None, "template", guidance, warnings, [])

@@ -275,15 +275,31 @@ def _register(text: str, tone: str) -> str:
     return text
 
 
+WOVEN_WORDS = {"concise": 16, "formal": 40, "warm": 40}
+
+
+def _within(parts: list[str], words: int) -> list[str]:
+    """The first parts whose words fit in `words` (always the first one)."""
+    kept: list[str] = []
+    for part in parts:
+        if kept and sum(len(k.split()) for k in kept) + len(part.split()) > words:
+            break
+        kept.append(part)
+    return kept
+
+
 def fields(request: EmailRequest) -> dict[str, str]:
     """The values a shape's {fields} take, with [placeholders] for what is missing."""
     from coach.reading.plan import NEXT_STEP_WORDS
 
     interp = request.interpretation
     deadline = interp.deadline if interp else None
-    topics = items(request.topics)
+    # Long notes are woven only as far as the tone's length allows; the rest is reported as
+    # left out with the draft (every detail appears or is named).
+    budget = WOVEN_WORDS.get(request.tone, 40)
+    topics = _within(items(request.topics), budget)
     extra = items(request.extra)
-    experience = items(request.experience)
+    experience = _within(items(request.experience), budget // 2)
     given = "; ".join(extra)
     step = NEXT_STEP_WORDS[interp.next_step] if interp else "the next step"
     return {

@@ -13,7 +13,7 @@ from coach.retrieval import Guidance
 from coach.schemas import EmailKind, Interpretation
 
 Tone = Literal["warm", "formal", "concise"]
-Method = Literal["model", "model (repaired)", "model (second try)", "guide wording", "template"]
+Method = Literal["model", "model (repaired)", "model (rewritten)", "guide wording", "template"]
 
 PLACEHOLDERS = {
     "candidate_name": "[Your name]", "interviewer_name": "[Interviewer's name]",

@@ -23,7 +23,7 @@ from coach.ui.common import (
 HOW = {"model": "in the guide's frame, its middle written by the model and checked",
        "model (repaired)": "in the guide's frame, its middle written by the model, with gaps "
                            "marked and off-tone, unsupported or surplus lines removed",
-       "model (second try)": "in the guide's frame, its middle rewritten once by the model to "
+       "model (rewritten)": "in the guide's frame, its middle rewritten by the model to "
                              "pass the checks",
        "guide wording": "in the guide's own wording: there was nothing of yours to make it "
                         "specific, so nothing specific is said",

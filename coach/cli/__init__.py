@@ -579,3 +579,10 @@ def corrections_undo(correction_id: Annotated[str, typer.Argument(help="Its id, 
         typer.echo(f"Undone: {removed.summary}")
 
     _run(body)
+
+
+# The applications command group lives in its own module (it uses the helpers above, looked up
+# on this module when a command runs, so a test can replace _services).
+from coach.cli.apps import apps_cli  # noqa: E402
+
+cli.add_typer(apps_cli, name="apps")
