@@ -21,7 +21,14 @@ def build_demo(services: Services) -> gr.Blocks:
     """The whole UI; importing this module starts nothing."""
     import gradio as gr
 
-    from coach.ui import guide_tab, interpret_tab, practice_tab, settings_tab, write_tab
+    from coach.ui import (
+        applications_tab,
+        guide_tab,
+        interpret_tab,
+        practice_tab,
+        settings_tab,
+        write_tab,
+    )
     from coach.ui.common import Shared
 
     with gr.Blocks(title=TITLE) as demo:
@@ -31,7 +38,8 @@ def build_demo(services: Services) -> gr.Blocks:
             with gr.Row():
                 shared = Shared(
                     name=gr.Textbox(label="Your name", max_length=200),
-                    company=gr.Textbox(label="Company", max_length=200),
+                    company=gr.Textbox(label="Company", max_length=200,
+                                       elem_id="shared-company"),
                     role=gr.Textbox(label="Role", max_length=200),
                     interviewer=gr.Textbox(label="Interviewer's name", max_length=200),
                     interview_date=gr.Textbox(label="Interview date (YYYY-MM-DD)",
@@ -44,6 +52,8 @@ def build_demo(services: Services) -> gr.Blocks:
                 interpret = interpret_tab.build(services, shared)
             with gr.Tab("Write", id="write"):
                 write = write_tab.build(services, shared)
+            with gr.Tab("Applications", id="applications"):
+                apps = applications_tab.build(services)
             with gr.Tab("Guide", id="guide", elem_id="tab-guide"):
                 guide_tab.build(services)
             with gr.Tab("Settings & About", id="settings"):
@@ -69,6 +79,26 @@ def build_demo(services: Services) -> gr.Blocks:
         practice.to_write.click(thank_you_from, practice.state,
                                 [write.kind, shared.company, shared.role, shared.interviewer,
                                  tabs], api_visibility="private")
+        # A due step opens Write with its email and the application's details.
+        def open_in_write(context: dict[str, Any]) -> tuple[Any, ...]:
+            if not context or "error" in context:
+                gr.Warning((context or {}).get("error", "Choose a due step first."))
+                return (*[gr.update()] * 6, gr.Tabs())
+            return (context["kind"], context["company"], context["role"],
+                    context["interviewer"], context["interview_date"], context["reply"],
+                    gr.Tabs(selected="write"))
+
+        apps.to_write.click(apps.context_of, apps.due_choice, apps.write_context,
+                            api_visibility="private").then(
+            open_in_write, apps.write_context,
+            [write.kind, shared.company, shared.role, shared.interviewer,
+             shared.interview_date, write.reply, tabs], api_visibility="private")
+
+        # On every page load: the applications' lists, and the Applications tab first when
+        # anything is due.
+        demo.load(apps.first_view, None, [*apps.lists, tabs], api_visibility="private").then(
+            apps.timeline, apps.app_choice, apps.details, api_visibility="private").then(
+            apps.limits_of, None, apps.limits, api_visibility="private")
         # A reload or a restart resumes the unfinished practice session.
         demo.load(practice.restore, practice.restore_inputs, practice.restore_outputs,
                   api_visibility="private")
@@ -76,21 +106,47 @@ def build_demo(services: Services) -> gr.Blocks:
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:
-    """Where to listen and, off loopback, the login that is then required."""
+    """Where to listen, and the logins (required off loopback)."""
     options: dict[str, Any] = {"server_name": settings.host, "server_port": settings.port,
                                "share": False}
     try:
         loopback = ipaddress.ip_address(settings.host).is_loopback
     except ValueError:
         loopback = settings.host == "localhost"
-    if not loopback:
-        auth = settings.auth.get_secret_value() if settings.auth else ""
-        user, _, password = auth.partition(":")
-        if not user or not password:
-            raise CoachError(f"Listening on {settings.host} makes the app reachable from other "
-                             "machines: set COACH_AUTH=user:password to require a login.")
-        options["auth"] = (user, password)
+    auth = settings.auth.get_secret_value() if settings.auth else ""
+    if not loopback and not auth.strip():
+        raise CoachError(f"Listening on {settings.host} makes the app reachable from other "
+                         "machines: set COACH_AUTH=user:password to require a login.")
+    if auth.strip():  # a login, on loopback too when it is set; each user has their own data
+        options["auth"] = logins(auth)
     return options
+
+
+def logins(auth: str) -> list[tuple[str, str]]:
+    """COACH_AUTH as logins: "user:password", or several separated by commas (each user then
+    sees only their own applications)."""
+    pairs = [tuple(p.strip().split(":", 1)) for p in auth.split(",") if p.strip()]
+    if not pairs or any(len(p) != 2 or not p[0] or not p[1] for p in pairs):
+        raise CoachError("COACH_AUTH should be user:password (or several, separated by "
+                         "commas).")
+    return [(p[0], p[1]) for p in pairs]
+
+
+def add_calendar_feed(server: Any, services: Services) -> None:
+    """Serve each user's calendar at /calendar/<secret>.ics on the app's own address, for
+    calendar programs to subscribe to (they cannot sign in, hence the secret address)."""
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    def calendar(request: Any) -> Response:
+        owner = services.applications.feed_owner(str(request.path_params["token"]))
+        if owner is None:
+            return Response("No calendar at this address.", status_code=404,
+                            media_type="text/plain")
+        return Response(services.calendar_feed(owner), media_type="text/calendar",
+                        headers={"Cache-Control": "no-store"})
+
+    server.router.routes.insert(0, Route("/calendar/{token}.ics", calendar))
 
 
 def warm_up(services: Services) -> threading.Thread:
@@ -129,8 +185,10 @@ def main(settings: Settings | None = None) -> None:
     demo.queue(default_concurrency_limit=8, max_size=128).launch(
         css=views.CSS, theme=gr.themes.Soft(font=["system-ui", "sans-serif"],
                                             font_mono=["ui-monospace", "monospace"]),
-        **options,
+        prevent_thread_lock=True, **options,
     )
+    add_calendar_feed(demo.server_app, services)
+    demo.block_thread()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -59,6 +60,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
     auth: SecretStr | None = None
+    # A fixed "today" for the reminders (trying the tracker, tests); unset: the real date.
+    today: date | None = None
 
     @property
     def chroma_path(self) -> Path:

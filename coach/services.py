@@ -151,6 +151,18 @@ class Services:
 
         return Tracker(self.applications, read)
 
+    def today(self) -> date:
+        """Today, or the day COACH_TODAY sets (a fixed clock for trying the reminders)."""
+        return self.settings.today or date.today()
+
+    def calendar_feed(self, owner: str = "") -> bytes:
+        """Every open step of the owner's applications as one iCalendar feed."""
+        from coach.applications.calendar import feed
+
+        store = self.applications
+        apps = {a.id: a for a in store.applications(owner)}
+        return feed(store.steps(owner), apps)
+
     @cached_property
     def ask_model(self) -> AskModel:
         """The example-based fallback for asks no cue recognises."""

@@ -41,6 +41,16 @@ CSS = """
 .guide-heading:hover .guide-self, .guide-self:focus {opacity: 0.6;}
 .guide-toc ul {list-style: none; padding-left: 0; columns: 2 18rem;}
 .guide-toc li.toc-2 {margin-left: 1rem; font-size: 0.92em;}
+.due {list-style: none; padding-left: 0;}
+.due li {margin: 0.5rem 0;}
+.badge.due-overdue {background: #b3261e;}
+.badge.due-today {background: #b35c00;}
+.badge.due-this-week {background: #1f5fa8;}
+.badge.due-later {background: #6b6b6b;}
+.apps-table {width: 100%; border-collapse: collapse;}
+.apps-table td, .apps-table th {text-align: left; padding: 0.25rem 0.5rem;
+                                border-bottom: 1px solid var(--border-color-primary);}
+@media (max-width: 600px) {.apps-table .wide {display: none;}}
 """
 
 # Element ids of the guide's headings in the page: "guide-" + the anchor from coach.knowledge.

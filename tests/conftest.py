@@ -68,6 +68,7 @@ def serving(services: Any) -> Iterator[str]:
     port = free_port()
     demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
                         share=False, quiet=True, css=views.CSS)
+    app.add_calendar_feed(demo.server_app, services)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:

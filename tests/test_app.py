@@ -112,7 +112,12 @@ def test_off_loopback_needs_a_login() -> None:
     with pytest.raises(CoachError, match="COACH_AUTH"):
         app.launch_options(Settings(_env_file=None, host="0.0.0.0"))
     options = app.launch_options(Settings(_env_file=None, host="0.0.0.0", auth="ana:s3cret"))
-    assert options["auth"] == ("ana", "s3cret") and options["share"] is False
+    assert options["auth"] == [("ana", "s3cret")] and options["share"] is False
+    several = app.launch_options(Settings(_env_file=None, host="0.0.0.0",
+                                          auth="ana:s3cret, ben:pa:ss"))
+    assert several["auth"] == [("ana", "s3cret"), ("ben", "pa:ss")]
+    with pytest.raises(CoachError, match="COACH_AUTH"):
+        app.launch_options(Settings(_env_file=None, host="0.0.0.0", auth="ana:x,ben"))
 
 
 def _catalogue():

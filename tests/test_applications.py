@@ -309,8 +309,11 @@ def test_the_command_line_walks_an_application(services, monkeypatch, tmp_path: 
     ics = run(cli, ["apps", "ics"]).stdout
     assert ics.startswith("BEGIN:VCALENDAR") and "BEGIN:VALARM" in ics
     assert "application_id" in run(cli, ["apps", "export", "--format", "csv"]).stdout
+    limits = json.loads(run(cli, ["apps", "limits", "--set", "final=10", "--json"]).stdout)
+    assert limits["final"] == 10 and limits["screen"] == 7
     helped = run(cli, ["apps", "--help"]).stdout
-    for command in ("add", "reply", "due", "ics", "import", "export", "confirm", "sent"):
+    for command in ("add", "reply", "due", "ics", "import", "export", "confirm", "sent",
+                    "limits"):
         assert command in helped
 
 
@@ -334,3 +337,49 @@ def test_bad_input_gets_a_clear_message(services, monkeypatch, tmp_path: Path, a
     monkeypatch.setattr(cli_module, "_services", lambda: services)
     result = CliRunner().invoke(cli, args, input=stdin)
     assert result.exit_code == 1 and message in result.output, result.output
+
+
+def test_after_they_write_back_the_follow_ups_start_again(tracker: Tracker) -> None:
+    app = northwind(tracker)
+    tracker.add_interview(app.id, date(2026, 12, 1), DEBRIEF)
+    tracker.mark_sent(app.id, "thank_you", date(2026, 12, 1))
+    tracker.mark_sent(app.id, "date_passed", date(2026, 12, 15))
+    tracker.add_reply(app.id, VAGUE, date(2026, 12, 15), confirm=True)
+    due = tracker.due(date(2026, 12, 22))
+    assert [(i.kind, i.action) for i in due][0] == ("no_response_follow_up",
+                                                    "Follow up if you have not heard back")
+    done = [s for s in tracker.store.steps(app_id=app.id) if s.done]
+    assert done and all(s.uid not in {i.uid for i in due} for s in done)
+
+
+def test_silence_limits_the_user_sets_are_kept(tracker: Tracker) -> None:
+    app = tracker.store.add(Application(company="Hoshi Foods", role="Analyst",
+                                        stage="interview"))
+    tracker.add_interview(app.id, date(2026, 12, 1))
+    assert tracker.due(date(2026, 12, 8))
+    tracker.store.set_silence({"interview": 14})
+    assert tracker.due(date(2026, 12, 8)) == [] and tracker.due(date(2026, 12, 15))
+    tracker.store.set_silence({"interview": 0})  # never nudge at this stage
+    assert tracker.due(date(2027, 1, 15)) == []
+    with pytest.raises(InputError):
+        tracker.store.set_silence({"interview": -1})
+
+
+def test_the_app_serves_the_calendar_feed_on_its_own_address(services) -> None:
+    import httpx
+
+    from .conftest import serving
+
+    app = services.applications.add(Application(company="Feedco", role="Analyst"))
+    try:
+        services.tracker.add_interview(app.id, date(2026, 12, 1), DEBRIEF)
+        token = services.applications.feed_token()
+        with serving(services) as url:
+            feed_ = httpx.get(f"{url}calendar/{token}.ics", timeout=30)
+            missing = httpx.get(f"{url}calendar/not-the-token.ics", timeout=30)
+        assert feed_.status_code == 200 and feed_.headers["content-type"].startswith(
+            "text/calendar")
+        assert "Feedco: Send a thank-you email" in feed_.text and "BEGIN:VALARM" in feed_.text
+        assert missing.status_code == 404
+    finally:
+        services.applications.delete(app.id)

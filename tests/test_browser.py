@@ -375,3 +375,96 @@ def test_a_language_it_cannot_read_is_not_read_until_the_user_chooses(page) -> N
     page.get_by_role("button", name="Use this reading").click()
     page.locator(".badge", has_text="Vague").wait_for()
     assert page.locator(".timeline li").count() >= 1
+
+
+def open_tab(page, name: str) -> None:
+    """Select a tab, through Gradio's "More tabs" menu when it does not fit (phone width)."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.count() and tab.is_visible():
+        tab.click()
+        return
+    page.get_by_role("button", name="More tabs").click()
+    page.locator(".overflow-dropdown button", has_text=name).click()
+
+
+def pick(page, element_id: str, option: str) -> None:
+    page.locator(f"#{element_id} input").click()
+    page.get_by_role("option", name=option).first.click()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_one_application_from_interview_to_close_the_loop(page, real_services, monkeypatch,
+                                                          width) -> None:
+    from datetime import date
+
+    def on(day: date) -> None:  # the fake clock: the app's "today", then a reload
+        monkeypatch.setattr(real_services, "settings",
+                            real_services.settings.model_copy(update={"today": day}))
+        page.reload()
+        page.wait_for_selector("text=Next Steps Coach")
+
+    def sent(step: str) -> None:
+        pick(page, "due-choice", step)
+        page.get_by_role("button", name="I sent it").click()
+        page.wait_for_selector("text=Marked as sent")
+
+    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 844})
+    company = f"Northwind {width}"
+    on(date(2026, 12, 1))
+    open_tab(page, "Applications")
+    page.locator("#apps-list").wait_for()
+    page.get_by_text("Add an application", exact=True).click()
+    page.locator("#app-company textarea").fill(company)
+    page.locator("#app-role textarea").fill("Data Engineer")
+    page.get_by_label("Contact name").fill("Dana Reyes")
+    page.get_by_role("button", name="Add application").click()
+    page.wait_for_selector(f"text=Added {company}")
+    try:
+        page.get_by_text("Interview held (with what they said").click()
+        pick(page, "held-stage", "Final round")
+        page.get_by_label("What they said about next steps").fill(
+            "Dana said they will decide by Friday 11 December and email me either way.")
+        page.get_by_role("button", name="Record the interview").click()
+        page.locator(".badge", has_text="Clear timeline").first.wait_for()
+        page.locator("#due-list", has_text="Send a thank-you email").wait_for()
+        sent("Send a thank-you email")
+        # The date they gave has passed: the app opens on Applications, the nudge quotes them.
+        on(date(2026, 12, 15))
+        page.locator("#due-list", has_text="by Friday 11 December").wait_for()
+        shot(page, f"applications-due-{width}")
+        pick(page, "due-choice", "Follow up if you have not heard back")
+        page.get_by_role("button", name="Open its email in Write").click()
+        page.get_by_label("Email", exact=True).first.wait_for()
+        page.wait_for_function(
+            "document.querySelector('#email-body') && "
+            "getComputedStyle(document.querySelector('#email-body')).display !== 'none'")
+        page.get_by_text("Your interview (entered once, used by every tab)").click()
+        box = page.locator("#shared-company textarea, #shared-company input").first
+        assert box.input_value() == company  # the application's details came along
+        open_tab(page, "Applications")
+        sent("Follow up if you have not heard back")
+        # A reply comes: read, shown, and nothing changes until it is confirmed.
+        page.get_by_label("Paste what they wrote").fill(
+            "Thanks for your patience. We are still interviewing and will be in touch soon.")
+        page.get_by_role("button", name="Read it").click()
+        page.wait_for_selector("text=Nothing has changed yet")
+        page.wait_for_function("document.querySelector('#pending input').value !== ''")
+        page.get_by_role("button", name="Confirm").click()
+        page.wait_for_selector("text=Confirmed: Vague")
+        on(date(2026, 12, 22))
+        sent("Follow up if you have not heard back")
+        on(date(2026, 12, 29))
+        sent("Second and last follow-up")
+        # Two nudges without an answer: the close-the-loop note, then quiet.
+        on(date(2027, 1, 5))
+        page.locator("#due-list", has_text="Close the loop and move on").wait_for()
+        shot(page, f"applications-close-the-loop-{width}")
+        sent("Close the loop and move on")
+        on(date(2027, 3, 1))
+        open_tab(page, "Applications")
+        page.locator("#due-list", has_text="Nothing due").wait_for()
+        overflow = page.evaluate("document.documentElement.scrollWidth")
+        assert overflow <= width + 10, overflow
+    finally:  # other tests share these services: leave nothing due behind
+        for app in real_services.applications.applications():
+            real_services.applications.delete(app.id)

@@ -216,3 +216,13 @@ def test_a_concise_template_with_many_notes_keeps_its_length_and_says_what_went(
     assert result.left_out and any("Left out" in w for w in result.warnings)
     for item in result.left_out:
         assert item not in result.body
+
+
+@pytest.mark.parametrize("tone", ["warm", "formal", "concise"])
+def test_regenerate_changes_even_the_guides_own_wording(tone: str) -> None:
+    request = EmailRequest(kind="thank_you", tone=tone, **PERSON)  # nothing to personalise
+    first = draft(request, None)
+    again = draft(request.model_copy(update={"variant": 1}), None, avoid=first.body)
+    assert first.method == again.method == "guide wording"
+    assert again.body != first.body
+    assert len(again.body.split()) <= bounds("thank_you", tone)[1]

@@ -11,13 +11,13 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from coach.applications.models import Application, Event, Step
+from coach.applications.models import Application, Event, Stage, Step
 from coach.errors import InputError
 from coach.schemas import Interpretation
 
@@ -38,7 +38,8 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     # 2: an owner per application (COACH_AUTH users), the sender and subject of imported
-    # messages, and the plan's steps kept with stable calendar ids.
+    # messages, the plan's steps kept with stable calendar ids, each owner's calendar address
+    # and silence limits.
     """
     ALTER TABLE applications ADD COLUMN owner TEXT NOT NULL DEFAULT '';
     ALTER TABLE events ADD COLUMN sender TEXT NOT NULL DEFAULT '';
@@ -51,6 +52,9 @@ MIGRATIONS: tuple[str, ...] = (
         phrase TEXT NOT NULL DEFAULT '', email_kind TEXT, sequence INTEGER NOT NULL DEFAULT 0,
         done INTEGER NOT NULL DEFAULT 0, event_id INTEGER
     );
+    CREATE TABLE feeds (owner TEXT PRIMARY KEY, token TEXT NOT NULL UNIQUE);
+    CREATE TABLE silence (owner TEXT NOT NULL, stage TEXT NOT NULL, days INTEGER NOT NULL,
+                          PRIMARY KEY (owner, stage));
     CREATE INDEX applications_owner ON applications(owner);
     CREATE INDEX events_application ON events(application_id);
     """,
@@ -263,7 +267,14 @@ class ApplicationStore:
                 before = old.get(step.key)
                 if before is not None and before.done:
                     keep.add(step.key)
-                    continue  # already sent: not asked again
+                    if before.event_id == step.event_id:
+                        continue  # already sent: not asked again
+                    # A new reading after it was sent (they wrote back): the step is asked
+                    # anew, as a new calendar event; the done one stays as history.
+                    step = step.model_copy(update={
+                        "key": f"{step.key}-{step.event_id}",
+                        "uid": step.uid.replace("@", f"-{step.event_id}@", 1)})
+                    before = old.get(step.key)
                 if before is not None:
                     moved = before.on != step.on or before.action != step.action
                     db.execute("UPDATE steps SET on_date = ?, action = ?, why = ?, phrase = ?, "
@@ -290,6 +301,39 @@ class ApplicationStore:
         with self._tx() as db:
             db.execute("UPDATE steps SET done = ? WHERE uid = ?", (int(done), uid))
         return rows[0].model_copy(update={"done": done})
+
+    # -- the user's silence limits -----------------------------------------------------------
+    def silence(self, owner: str = "") -> dict[str, int]:
+        """The stages whose silence limit the owner changed, with their days."""
+        rows = self._rows("SELECT stage, days FROM silence WHERE owner = ?", (owner,))
+        return {str(r["stage"]): int(r["days"]) for r in rows}
+
+    def set_silence(self, limits: Mapping[Stage, int], owner: str = "") -> dict[str, int]:
+        if any(days < 0 or days > 365 for days in limits.values()):
+            raise InputError("A silence limit is 0 (never nudge) to 365 days.")
+        with self._tx() as db:
+            for stage, days in limits.items():
+                db.execute("INSERT INTO silence (owner, stage, days) VALUES (?, ?, ?) "
+                           "ON CONFLICT (owner, stage) DO UPDATE SET days = excluded.days",
+                           (owner, stage, days))
+        return self.silence(owner)
+
+    # -- the calendar address ----------------------------------------------------------------
+    def feed_token(self, owner: str = "") -> str:
+        """The owner's secret calendar address part (made on first use)."""
+        import secrets
+
+        with self._tx() as db:
+            row = db.execute("SELECT token FROM feeds WHERE owner = ?", (owner,)).fetchone()
+            if row is not None:
+                return str(row["token"])
+            token = secrets.token_urlsafe(18)
+            db.execute("INSERT INTO feeds (owner, token) VALUES (?, ?)", (owner, token))
+        return token
+
+    def feed_owner(self, token: str) -> str | None:
+        rows = self._rows("SELECT owner FROM feeds WHERE token = ?", (token,))
+        return str(rows[0]["owner"]) if rows else None
 
     def close(self) -> None:
         with self._lock:

@@ -173,7 +173,7 @@ class Tracker:
         """Open steps up to `horizon` days ahead (and overdue ones), across applications, and a
         nudge for each application silent past its stage's limit; the stop rule holds: at most
         two nudges after a stated date, then the close-the-loop note, then quiet."""
-        limits = SILENCE_DAYS | (silence or {})
+        limits = self.limits(owner) | (silence or {})
         items: list[DueItem] = []
         for app in self.store.applications(owner):
             events = self.store.events(app.id, owner)
@@ -196,6 +196,11 @@ class Tracker:
         items.sort(key=lambda i: (order[i.status], i.due, i.label))
         return items
 
+    def limits(self, owner: str = "") -> dict[Stage, int]:
+        """Days of silence per stage before a nudge: the defaults with the user's changes."""
+        saved = self.store.silence(owner)
+        return {stage: saved.get(stage, days) for stage, days in SILENCE_DAYS.items()}
+
     def _silence(self, app: Application, events: list[Event], today: date,
                  limits: dict[Stage, int]) -> DueItem | None:
         limit = limits.get(app.stage, 0)
@@ -215,8 +220,8 @@ class Tracker:
             "no_response_follow_up"
         what = (f"the {last.kind.replace('_', ' ')} on {last.on:%a %d %b}" if last
                 else "you applied")
-        why = (f"No word for {(today - since).days} days since {what}; the limit you set for "
-               f"“{STAGE_LABELS[app.stage]}” is {limit} days.")
+        why = (f"No word for {(today - since).days} days since {what}; the silence limit "
+               f"for “{STAGE_LABELS[app.stage]}” is {limit} days.")
         why += (" Two nudges have gone unanswered: send one last note, then let it rest."
                 if kind == "close_the_loop" else
                 f" Nudge {nudges + 1} of {MAX_NUDGES}: a short, friendly check-in.")

@@ -346,20 +346,15 @@ def note(app_id: AppId, text: Annotated[str, typer.Argument(help="The note.")]) 
 def due(
     today: Annotated[str | None, typer.Option(help="Count from this day (YYYY-MM-DD).")] = None,
     silence: Annotated[list[str] | None, typer.Option(
-        help="A stage's silence limit in days, like final=10; repeat for several.")] = None,
+        help="A stage's silence limit for this view, like final=10 (`coach apps limits "
+             "--set` keeps one).")] = None,
     as_json: Json = False,
 ) -> None:
     """What is due: overdue, today, this week; each with why and the phrase it came from."""
 
     def body() -> None:
-        limits: dict[Stage, int] = {}
-        for pair in silence or []:
-            name, _, days = pair.partition("=")
-            stage = _stage(name) if name in STAGES else None
-            if stage is None or not days.isdigit():
-                raise InputError(f"--silence takes STAGE=DAYS (like final=10), not {pair!r}.")
-            limits[stage] = int(days)
-        items = root._services().tracker.due(_today(today), _owner(), limits)
+        items = root._services().tracker.due(_today(today), _owner(),
+                                             _limits(silence or [], "--silence"))
         if as_json:
             _echo_json([{"application": i.application, "label": i.label,
                          "due": i.due.isoformat(), "kind": i.kind, "action": i.action,
@@ -372,6 +367,41 @@ def due(
             typer.echo(_due_line(item))
 
     root._run(body)
+
+
+@apps_cli.command("limits")
+def limits(
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", help="STAGE=DAYS (0: never nudge); repeat for several.")] = None,
+    as_json: Json = False,
+) -> None:
+    """Days of silence per stage before a nudge is due; --set changes them for good."""
+
+    def body() -> None:
+        tracker = root._services().tracker
+        if set_:
+            tracker.store.set_silence(_limits(set_, "--set"), _owner())
+        current = tracker.limits(_owner())
+        if as_json:
+            _echo_json(current)
+            return
+        for stage, days in current.items():
+            if stage != "closed":
+                typer.echo(f"  {STAGE_LABELS[stage]:<14} {days} days" if days else
+                           f"  {STAGE_LABELS[stage]:<14} never")
+
+    root._run(body)
+
+
+def _limits(pairs: list[str], flag: str) -> dict[Stage, int]:
+    out: dict[Stage, int] = {}
+    for pair in pairs:
+        name, _, days = pair.partition("=")
+        stage = _stage(name) if name in STAGES else None
+        if stage is None or not days.isdigit():
+            raise InputError(f"{flag} takes STAGE=DAYS (like final=10), not {pair!r}.")
+        out[stage] = int(days)
+    return out
 
 
 @apps_cli.command("ics")

@@ -336,7 +336,11 @@ def frame(request: EmailRequest) -> Frame:
         return _register(template, tone).format(**values)
 
     if tone == "concise":
-        opening, closing = shape.openings[-1], shape.closings[-1]
+        # Regenerate alternates the short closing with the others, so a concise draft from
+        # the guide's wording (no model) still changes.
+        opening = shape.openings[-1]
+        closing = shape.closings[-1] if n % 2 == 0 else \
+            shape.closings[(n // 2) % (len(shape.closings) - 1)]
     else:
         opening = shape.openings[n % (len(shape.openings) - 1)]
         closing = shape.closings[n % (len(shape.closings) - 1)]
