@@ -99,6 +99,7 @@ def build_demo(services: Services) -> gr.Blocks:
         demo.load(apps.first_view, None, [*apps.lists, tabs], api_visibility="private").then(
             apps.timeline, apps.app_choice, apps.details, api_visibility="private").then(
             apps.limits_of, None, apps.limits, api_visibility="private")
+        demo.load(interpret.listing_of, None, interpret.listing, api_visibility="private")
         # A reload or a restart resumes the unfinished practice session.
         demo.load(practice.restore, practice.restore_inputs, practice.restore_outputs,
                   api_visibility="private")

@@ -145,9 +145,9 @@ class Services:
         from coach.applications import Tracker
 
         def read(text: str, received: date, interview_date: date | None, thanked: bool,
-                 choose: Category | None) -> Interpretation:
+                 choose: Category | None, owner: str) -> Interpretation:
             return self.interpret(text, received, interview_date, thank_you_sent=thanked,
-                                  choose=choose)
+                                  choose=choose, owner=owner)
 
         return Tracker(self.applications, read)
 
@@ -172,17 +172,19 @@ class Services:
 
     # -- practice: the one session API the Practice tab and `coach practice` both use -------
 
-    def start_practice(self, scenario: Scenario) -> Session:
-        """A new practice session, saved as it goes."""
+    def start_practice(self, scenario: Scenario, owner: str = "") -> Session:
+        """A new practice session of `owner` (a COACH_AUTH user, '' locally), saved as it
+        goes."""
         from coach.practice import start
 
-        return start(scenario, self.store)
+        return start(scenario, self.store, owner)
 
-    def resume_practice(self, session_id: str) -> tuple[Session, str] | None:
-        """An unfinished session from the store, with a message that never got its reply."""
+    def resume_practice(self, session_id: str, owner: str = "") -> tuple[Session, str] | None:
+        """The owner's unfinished session from the store, with a message that never got its
+        reply."""
         from coach.practice import resume
 
-        return resume(self.store, session_id)
+        return resume(self.store, session_id, owner)
 
     def practice_turn(self, session: Session, text: str) -> Iterator[tuple[Assessment, str]]:
         """Coach the candidate's message and stream the interviewer's checked reply."""
@@ -235,16 +237,32 @@ class Services:
 
         return CorrectionStore(self.settings.data_dir / "corrections.sqlite3")
 
+    def corrections_for(self, owner: str = "") -> CorrectionStore:
+        """A signed-in user's own corrections ('' is the local user's), each in its own file."""
+        if not owner:
+            return self.corrections
+        import hashlib
+
+        from coach.reading.corrections import CorrectionStore
+
+        with self._lock:
+            stores = self.__dict__.setdefault("_user_corrections", {})
+            if owner not in stores:
+                folder = hashlib.sha256(owner.encode()).hexdigest()[:16]
+                stores[owner] = CorrectionStore(self.settings.data_dir / "users" / folder
+                                                / "corrections.sqlite3")
+            return stores[owner]
+
     def interpret(self, text: str, received: date | None = None,
                   interview_date: date | None = None, thank_you_sent: bool = False,
-                  choose: Category | None = None) -> Interpretation:
+                  choose: Category | None = None, owner: str = "") -> Interpretation:
         """Interpret a reply with the index for citations, the user's corrections and the
         model for unsure cases; `choose` is the user's own choice of reading."""
         from coach.reading.interpret import interpret
 
         model = self.model if self.settings.classify_with_model else None
         try:
-            corrections: CorrectionStore | None = self.corrections
+            corrections: CorrectionStore | None = self.corrections_for(owner)
         except CoachError as exc:  # a damaged corrections file must not stop the reading
             corrections, problem = None, str(exc)
         else:
@@ -258,19 +276,20 @@ class Services:
         return result
 
     def correct(self, text: str, category: str, received: date | None = None,
-                interview_date: date | None = None, thank_you_sent: bool = False
-                ) -> tuple[Correction, Interpretation]:
+                interview_date: date | None = None, thank_you_sent: bool = False,
+                owner: str = "") -> tuple[Correction, Interpretation]:
         """Save the user's reading of a reply (a correction the reader learns from) and read
         the reply again: it, and messages like it, now read as `category`."""
         from coach.reading.reader import body_of
 
-        before = self.interpret(text, received, interview_date, thank_you_sent)
+        before = self.interpret(text, received, interview_date, thank_you_sent, owner=owner)
         body, language, _ = body_of(text)
         prepared = self.reader.featurizer.prepare(body, before.received, language)
         was = before.alternatives[0].category if before.method == "correction" and \
             before.alternatives else before.category
-        saved = self.corrections.add(body, was, category, prepared.mean_vector)
-        return saved, self.interpret(text, received, interview_date, thank_you_sent)
+        saved = self.corrections_for(owner).add(body, was, category, prepared.mean_vector)
+        return saved, self.interpret(text, received, interview_date, thank_you_sent,
+                                     owner=owner)
 
 
 def bootstrap(settings: Settings | None = None, embedder: Embedder | None = None,

@@ -53,6 +53,9 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}
+        if "owner" not in columns:  # databases from before COACH_AUTH users had their own
+            self._db.execute("ALTER TABLE sessions ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
         self._lock = threading.Lock()
 
     def _write(self, sql: str, args: tuple[Any, ...]) -> None:
@@ -65,11 +68,11 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
 
-    def create(self, session_id: str, scenario: dict[str, Any]) -> None:
-        """Record a new session."""
-        self._write("INSERT INTO sessions (id, created, scenario) VALUES (?, ?, ?)",
+    def create(self, session_id: str, scenario: dict[str, Any], owner: str = "") -> None:
+        """Record a new session (of `owner`, the signed-in user, or '' for the local one)."""
+        self._write("INSERT INTO sessions (id, created, scenario, owner) VALUES (?, ?, ?, ?)",
                     (session_id, datetime.now(UTC).isoformat(timespec="seconds"),
-                     json.dumps(scenario)))
+                     json.dumps(scenario), owner))
 
     def add_turn(self, session_id: str, n: int, role: str, text: str,
                  assessment: dict[str, Any] | None = None) -> None:
@@ -97,21 +100,21 @@ class Store:
         return [{"n": n, "role": role, "text": text,
                  "assessment": json.loads(a) if a else None} for n, role, text, a in rows]
 
-    def session(self, session_id: str) -> tuple[dict[str, Any], bool] | None:
-        """A session's scenario and whether it has a report, or None if there is no such
+    def session(self, session_id: str, owner: str = "") -> tuple[dict[str, Any], bool] | None:
+        """A session's scenario and whether it has a report, or None if the owner has no such
         session."""
         with self._lock:
-            row = self._db.execute("SELECT scenario, report FROM sessions WHERE id = ?",
-                                   (session_id,)).fetchone()
+            row = self._db.execute("SELECT scenario, report FROM sessions WHERE id = ? AND "
+                                   "owner = ?", (session_id, owner)).fetchone()
         return (json.loads(row[0]), row[1] is not None) if row else None
 
-    def history(self, limit: int = 50) -> list[SessionSummary]:
-        """Recent sessions, newest first."""
+    def history(self, limit: int = 50, owner: str = "") -> list[SessionSummary]:
+        """The owner's recent sessions, newest first."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT s.id, s.created, s.scenario, s.scores, COUNT(t.n) FROM sessions s "
-                "LEFT JOIN turns t ON t.session_id = s.id GROUP BY s.id "
-                "ORDER BY s.created DESC, s.rowid DESC LIMIT ?", (limit,)).fetchall()
+                "LEFT JOIN turns t ON t.session_id = s.id WHERE s.owner = ? GROUP BY s.id "
+                "ORDER BY s.created DESC, s.rowid DESC LIMIT ?", (owner, limit)).fetchall()
         out = []
         for sid, created, scenario, scores, count in rows:
             sc = json.loads(scenario)

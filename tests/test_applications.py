@@ -383,3 +383,20 @@ def test_the_app_serves_the_calendar_feed_on_its_own_address(services) -> None:
         assert missing.status_code == 404
     finally:
         services.applications.delete(app.id)
+
+
+def test_signed_in_users_have_their_own_practice_history_and_corrections(services) -> None:
+    from coach.interview import PRESETS
+
+    scenario = next(iter(PRESETS.values()))
+    ana = services.start_practice(scenario, owner="ana")
+    assert services.resume_practice(ana.id, "ana") is not None
+    assert services.resume_practice(ana.id, "ben") is None  # not ben's to resume
+    assert ana.id in [h.id for h in services.store.history(owner="ana")]
+    assert ana.id not in [h.id for h in services.store.history(owner="ben")]
+    text = "Got your note. Let me check with the team."
+    saved, mine = services.correct(text, "rejection", date(2026, 11, 26), owner="ana")
+    assert mine.category == "rejection"
+    assert services.interpret(text, date(2026, 11, 26), owner="ben").method != "correction"
+    assert saved.id not in [c.id for c in services.corrections_for("ben").list()]
+    assert saved.id not in [c.id for c in services.corrections.list()]

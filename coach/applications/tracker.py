@@ -28,8 +28,9 @@ from coach.applications.store import ApplicationStore
 from coach.errors import InputError
 from coach.schemas import Category, EmailKind, Interpretation
 
-# interpret(text, received, interview_date, thank_you_sent, choose) -> Interpretation
-Interpret = Callable[[str, date, date | None, bool, Category | None], Interpretation]
+# interpret(text, received, interview_date, thank_you_sent, choose, owner) -> Interpretation
+# (the owner's own corrections of readings apply)
+Interpret = Callable[[str, date, date | None, bool, Category | None, str], Interpretation]
 NUDGES: frozenset[str] = frozenset({"no_response_follow_up", "date_passed"})
 FINAL: frozenset[str] = frozenset({"close_the_loop", "withdraw"})  # after these: quiet
 MAX_NUDGES = 2
@@ -85,7 +86,8 @@ class Tracker:
         self.store.update(app_id, owner, interview_dates=dates, stage=stage)
         reading = None
         if debrief.strip():
-            reading = self.interpret(debrief, on, on, self._thanked(app_id, owner, on), None)
+            reading = self.interpret(debrief, on, on, self._thanked(app_id, owner, on), None,
+                                     owner)
         event = self.store.add_event(Event(application_id=app_id, kind="interview", on=on,
                                            text=debrief.strip(), reading=reading, stage=stage),
                                      owner)
@@ -103,7 +105,7 @@ class Tracker:
         app = self.store.get(app_id, owner)
         before = [d for d in app.interview_dates if d <= received]
         reading = self.interpret(text, received, max(before) if before else None,
-                                 self._thanked(app_id, owner, received), None)
+                                 self._thanked(app_id, owner, received), None, owner)
         event = self.store.add_event(Event(application_id=app_id, kind="reply", on=received,
                                            text=reading.text, reading=reading, pending=True,
                                            sender=sender, subject=subject), owner)
@@ -119,7 +121,7 @@ class Tracker:
         reading = event.reading
         if category is not None and category != reading.category:
             reading = self.interpret(event.text, event.on, reading.interview_date,
-                                     self._thanked(target, owner, event.on), category)
+                                     self._thanked(target, owner, event.on), category, owner)
         event = self.store.update_event(event_id, owner, pending=False, reading=reading,
                                         application_id=target)
         self.store.replace_steps(target, steps_from(target, event), owner)

@@ -51,22 +51,22 @@ class Session(BaseModel):
         return "after_answer" if self.answered else "invited" if self.invited else "early"
 
 
-def start(scenario: Scenario, store: Store | None = None) -> Session:
+def start(scenario: Scenario, store: Store | None = None, owner: str = "") -> Session:
     """A new session whose first line is the interviewer's wrap-up question."""
     session = Session(scenario=scenario.with_detail())
     session.turns.append(Turn(role="interviewer", text=opening(session.scenario)))
     if store is not None:
-        store.create(session.id, session.scenario.model_dump())
+        store.create(session.id, session.scenario.model_dump(), owner)
         store.add_turn(session.id, 0, "interviewer", session.turns[0].text)
     return session
 
 
-def resume(store: Store, session_id: str) -> tuple[Session, str] | None:
+def resume(store: Store, session_id: str, owner: str = "") -> tuple[Session, str] | None:
     """The unfinished session `session_id` as it was saved (after a reload or a restart), with
     the candidate's last message if it never got its reply (to send again), or None when the
     session is unknown, finished or unreadable."""
     try:
-        found = store.session(session_id)
+        found = store.session(session_id, owner)
         if found is None or found[1]:
             return None
         turns = [Turn(role=t["role"], text=t["text"],

@@ -20,7 +20,7 @@ from coach.applications.models import Stage
 from coach.errors import CoachError, InputError
 from coach.schemas import CATEGORIES, CATEGORY_LABELS
 from coach.services import Services
-from coach.ui.common import download, error_card, parse_date
+from coach.ui.common import download, error_card, owner_of, parse_date
 
 STATUS_LABELS = {"overdue": "Overdue", "today": "Today", "this week": "This week",
                  "later": "Later"}
@@ -43,11 +43,6 @@ class ApplicationsTab:
     first_view: Any  # (request) -> the lists' values and the tab to show first
     limits: list[Any]
     limits_of: Any  # (request) -> the silence limits' values
-
-
-def owner_of(request: Any) -> str:
-    """The signed-in user (COACH_AUTH), or '' for the local user."""
-    return str(getattr(request, "username", None) or "")
 
 
 def due_html(items: list[DueItem], today: date) -> str:

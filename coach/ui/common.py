@@ -71,6 +71,11 @@ def announce_cold_start(services: Any, progress: Any = None) -> None:
     services.local_server.prepare(on_bytes=moved, progress=said)
 
 
+def owner_of(request: Any) -> str:
+    """The signed-in user (COACH_AUTH), or '' for the local user: whose data a request sees."""
+    return str(getattr(request, "username", None) or "")
+
+
 def parse_date(value: str | None, label: str) -> date | None:
     """A YYYY-MM-DD text box as a date (None when empty)."""
     value = (value or "").strip()

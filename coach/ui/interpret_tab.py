@@ -1,7 +1,5 @@
 """The Interpret tab: paste a reply, see what it means, the dates and a plan."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -11,7 +9,7 @@ from coach.errors import CoachError, InputError
 from coach.reading.plan import to_ics
 from coach.schemas import CATEGORY_LABELS, Interpretation
 from coach.services import Services
-from coach.ui.common import Shared, download, error_card, parse_date
+from coach.ui.common import Shared, download, error_card, owner_of, parse_date
 
 EXAMPLES = [
     "Thanks so much for coming in today! We're wrapping up interviews this week and will let "
@@ -33,10 +31,12 @@ class InterpretTab:
     reply: Any
     step: Any
     to_write: Any
+    listing: Any  # the user's corrections, filled on every page load
+    listing_of: Any  # (request) -> its text
 
 
-def _corrections_md(services: Services) -> str:
-    saved = services.corrections.list()
+def _corrections_md(services: Services, owner: str = "") -> str:
+    saved = services.corrections_for(owner).list()
     if not saved:
         return "No corrections yet. When a reading is wrong, choose the right one above and " \
                "press **Save as a correction**: messages like it will then be read that way."
@@ -70,45 +70,51 @@ def build(services: Services, shared: Shared) -> InterpretTab:
                 gr.update(visible=True))
 
     def interpret(text: str, received: str, interview_date: str, thanked: bool,
-                  chosen: str | None = None) -> tuple[Any, ...]:
+                  request: gr.Request, chosen: str | None = None) -> tuple[Any, ...]:
         try:
             choose = label_of.get(chosen or "") if chosen else None
             result = services.interpret(
                 text, parse_date(received, "Received date") or date.today(),
                 parse_date(interview_date, "Interview date"), thank_you_sent=thanked,
-                choose=choose)  # type: ignore[arg-type]
+                choose=choose, owner=owner_of(request))  # type: ignore[arg-type]
         except CoachError as exc:
             return failed(exc)
         return show(result)
 
     def choose(text: str, received: str, interview_date: str, thanked: bool,
-               chosen: str) -> tuple[Any, ...]:
+               chosen: str, request: gr.Request) -> tuple[Any, ...]:
         if chosen not in label_of:
             return failed(InputError("Choose a reading under “Your reading” first."))
-        return interpret(text, received, interview_date, thanked, chosen)
+        return interpret(text, received, interview_date, thanked, request, chosen)
 
     def correct(text: str, received: str, interview_date: str, thanked: bool,
-                chosen: str) -> tuple[Any, ...]:
+                chosen: str, request: gr.Request) -> tuple[Any, ...]:
+        owner = owner_of(request)
         try:
             if chosen not in label_of:
                 raise InputError("Choose the right reading first.")
             saved, result = services.correct(
                 text, label_of[chosen], parse_date(received, "Received date") or date.today(),
-                parse_date(interview_date, "Interview date"), thank_you_sent=thanked)
+                parse_date(interview_date, "Interview date"), thank_you_sent=thanked,
+                owner=owner)
         except CoachError as exc:
             return (*failed(exc), gr.update())
         result.learned = (f"Learned: this message, and messages like it, now read as "
                           f"“{CATEGORY_LABELS[saved.category]}” (correction {saved.id}; undo it "
                           "below).")
-        return (*show(result), _corrections_md(services))
+        return (*show(result), _corrections_md(services, owner))
 
-    def undo(correction_id: str) -> tuple[str, str]:
+    def undo(correction_id: str, request: gr.Request) -> tuple[str, str]:
+        owner = owner_of(request)
         try:
-            removed = services.corrections.undo(correction_id or "")
+            removed = services.corrections_for(owner).undo(correction_id or "")
         except CoachError as exc:
-            return error_card(exc), _corrections_md(services)
+            return error_card(exc), _corrections_md(services, owner)
         return (f"<p class='muted'>Undone: {views.esc(removed.summary)}. Interpret again to "
-                "see the reader's own reading.</p>", _corrections_md(services))
+                "see the reader's own reading.</p>", _corrections_md(services, owner))
+
+    def listing_of(request: gr.Request) -> str:
+        return _corrections_md(services, owner_of(request))
 
     gr.Markdown("Paste what the recruiter or interviewer said or wrote: what it means, the "
                 "dates, and a dated follow-up plan you can put in your calendar.")
@@ -131,7 +137,7 @@ def build(services: Services, shared: Shared) -> InterpretTab:
     details = gr.JSON(label="Details (JSON)", visible=False)
     gr.Examples(EXAMPLES, inputs=[reply])
     with gr.Accordion("Your corrections", open=False):
-        listing = gr.Markdown(lambda: _corrections_md(services))
+        listing = gr.Markdown()
         with gr.Row():
             undo_id = gr.Textbox(label="Correction id to undo", scale=3)
             undo_button = gr.Button("Undo", scale=1)
@@ -145,4 +151,5 @@ def build(services: Services, shared: Shared) -> InterpretTab:
     use.click(choose, [*inputs, reading], outputs, api_name="interpret_as", queue=False)
     save.click(correct, [*inputs, reading], [*outputs, listing], api_name="correct_reading")
     undo_button.click(undo, [undo_id], [undone, listing], api_name="undo_correction")
-    return InterpretTab(reply=reply, step=step, to_write=to_write)
+    return InterpretTab(reply=reply, step=step, to_write=to_write, listing=listing,
+                        listing_of=listing_of)

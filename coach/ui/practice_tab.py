@@ -1,7 +1,5 @@
 """The Practice tab: the interviewer role-play, live coaching, the report and history."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +9,13 @@ from coach.interview import PRESETS, STAGE_LABELS, TRUTH_LABELS, Scenario, surpr
 from coach.practice import Session, interviewer_answer
 from coach.report import to_markdown
 from coach.services import Services
-from coach.ui.common import MODEL_LANE, MODEL_LANE_SIZE, announce_cold_start, download
+from coach.ui.common import (
+    MODEL_LANE,
+    MODEL_LANE_SIZE,
+    announce_cold_start,
+    download,
+    owner_of,
+)
 
 
 @dataclass
@@ -57,7 +61,8 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         return fields(PRESETS.get(name) or next(iter(PRESETS.values())))
 
     def practice_start(company: str, role: str, interviewer: str, style: str, stage: str,
-                       truth: str) -> tuple[Any, list[dict[str, str]], str, str, None, str]:
+                       truth: str, request: gr.Request
+                       ) -> tuple[Any, list[dict[str, str]], str, str, None, str]:
         try:
             scenario = Scenario.model_validate({
                 "company": (company or "").strip() or "Northwind Logistics",
@@ -66,7 +71,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                 "style": style, "stage": stage, "truth": truth})
         except ValueError:
             raise gr.Error("Check the scenario fields (each at most 200 characters).") from None
-        session = services.start_practice(scenario)
+        session = services.start_practice(scenario, owner_of(request))
         return session, chat_view(session), coaching_panel(session), "", None, ""
 
     track = gr.Progress()  # Gradio hands each event its own tracker in its place
@@ -84,22 +89,27 @@ def build(services: Services, name_box: Any) -> PracticeTab:
             raise gr.Error(str(exc)) from None
         yield session, chat_view(session), coaching_panel(session), ""
 
-    def practice_end(session: Session | None, name: str) -> tuple[str, str | None, str]:
+    def practice_end(session: Session | None, name: str,
+                     request: gr.Request) -> tuple[str, str | None, str]:
         if session is None or len(session.turns) < 2:
             raise gr.Error("Say something to the interviewer first.")
         report = services.practice_report(session, name or "")
         markdown = to_markdown(report, session)
         return (to_markdown(report, session, link=views.guide_href),
                 download("practice-report.md", markdown),
-                views.history_table(services.store.history()))
+                views.history_table(services.store.history(owner=owner_of(request))))
 
-    def restore(saved: str | None) -> tuple[Any, Any, Any, Any, Any]:
-        """After a reload or a restart: the unfinished session, as it was."""
-        found = services.resume_practice(saved) if saved else None
+    def restore(saved: str | None, request: gr.Request) -> tuple[Any, ...]:
+        """After a reload or a restart: the unfinished session, as it was, and the user's
+        history."""
+        owner = owner_of(request)
+        history_html = views.history_table(services.store.history(owner=owner))
+        found = services.resume_practice(saved, owner) if saved else None
         if found is None:
-            return None, [], coaching_panel_empty(), gr.update(), ""
+            return None, [], coaching_panel_empty(), gr.update(), "", history_html
         session, pending = found
-        return session, chat_view(session), coaching_panel(session), pending, session.id
+        return (session, chat_view(session), coaching_panel(session), pending, session.id,
+                history_html)
 
     def clear(session: Session | None) -> tuple[None, str, str, str]:
         """The chat's clear button ends the session (its turns stay in the history)."""
@@ -145,7 +155,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         to_interpret = gr.Button("Read their answer in Interpret")
         to_write = gr.Button("Draft the thank-you in Write")
     report_file = gr.File(label="Download the report (.md)")
-    history = gr.HTML(lambda: views.history_table(services.store.history()))
+    history = gr.HTML()  # filled on every page load (restore), for the signed-in user
     scenario_fields = [company, role, interviewer, style, stage, truth]
     preset.change(pick_preset, preset, scenario_fields, api_visibility="private")
     surprise_btn.click(lambda: fields(surprise()), None, scenario_fields,
@@ -164,7 +174,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                  ).then(lambda: "", None, saved, api_visibility="private")  # nothing to resume
     return PracticeTab(state=state, to_interpret=to_interpret, to_write=to_write,
                        restore=restore, restore_inputs=[saved],
-                       restore_outputs=[state, chat, coaching, said, saved])
+                       restore_outputs=[state, chat, coaching, said, saved, history])
 
 
 def answer_of(session: Session | None) -> str:
