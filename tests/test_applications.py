@@ -400,3 +400,47 @@ def test_signed_in_users_have_their_own_practice_history_and_corrections(service
     assert services.interpret(text, date(2026, 11, 26), owner="ben").method != "correction"
     assert saved.id not in [c.id for c in services.corrections_for("ben").list()]
     assert saved.id not in [c.id for c in services.corrections.list()]
+
+
+def test_a_reply_the_same_day_as_the_last_note_wakes_the_application(tracker: Tracker) -> None:
+    app = northwind(tracker)
+    tracker.add_interview(app.id, date(2026, 12, 1))
+    tracker.mark_sent(app.id, "close_the_loop", date(2027, 1, 4))
+    assert tracker.due(date(2027, 1, 4)) == []
+    tracker.add_reply(app.id, "Sorry for the delay! Could you do a call on Thursday 7 January "
+                      "at 10am?", date(2027, 1, 4), confirm=True)
+    assert tracker.due(date(2027, 1, 4))  # they wrote back after the note: not quiet
+
+
+def test_confirming_an_older_reply_keeps_the_newer_plan(tracker: Tracker) -> None:
+    app = northwind(tracker)
+    old = tracker.add_reply(app.id, VAGUE, date(2027, 1, 5))
+    tracker.add_reply(app.id, REJECTION, date(2027, 1, 12), confirm=True)
+    plan = tracker.store.steps(app_id=app.id)
+    confirmed = tracker.confirm(old.id)
+    assert not confirmed.pending and tracker.superseded(confirmed)
+    assert tracker.store.steps(app_id=app.id) == plan
+
+
+def test_an_imported_message_is_never_imported_twice(tracker: Tracker, tmp_path: Path) -> None:
+    app = northwind(tracker)
+    path = tmp_path / "reply.eml"
+    path.write_text(EML.format(body=VAGUE))
+    first = tracker.import_messages(read_messages(path), date(2026, 12, 14))
+    again = tracker.import_messages(read_messages(path), date(2026, 12, 14))
+    assert first[0].event is not None and not first[0].duplicate
+    assert again[0].event is None and again[0].duplicate
+    assert len([e for e in tracker.store.events(app.id) if e.kind == "reply"]) == 1
+
+
+def test_filed_by_hand_and_never_into_someone_elses(tracker: Tracker, tmp_path: Path) -> None:
+    mine = tracker.store.add(Application(company="Hoshi Foods", role="Analyst"))
+    theirs = tracker.store.add(Application(company="Other", role="Analyst"), "ben")
+    path = tmp_path / "portal.eml"
+    path.write_text(EML.format(body=VAGUE).replace("dana@northwind.example",
+                                                   "noreply@greenhouse.io"))
+    [item] = tracker.import_messages(read_messages(path), date(2026, 12, 14), to=mine.id)
+    assert item.event is not None and item.event.application_id == mine.id
+    with pytest.raises(InputError):
+        tracker.confirm(item.event.id, app_id=theirs.id)
+    assert tracker.store.event(item.event.id).pending  # nothing moved

@@ -226,3 +226,19 @@ def test_regenerate_changes_even_the_guides_own_wording(tone: str) -> None:
     assert first.method == again.method == "guide wording"
     assert again.body != first.body
     assert len(again.body.split()) <= bounds("thank_you", tone)[1]
+
+
+@pytest.mark.parametrize("sentence, claims", [
+    ("I worked on the case study you sent.", False),
+    ("I have 2 questions about the next step.", False),
+    ("I have deep respect for your work.", False),
+    ("I've run into a scheduling conflict on Thursday.", False),
+    ("My experience with the interview process was great.", False),
+    ("In my current role, I build streaming pipelines.", False),
+    ("My experience building streaming pipelines would help your team.", False),
+    ("I’ve led a team of 40 at Google.", True),
+    ("I have five years of experience in marketing analytics.", True),
+])
+def test_experience_claims_are_told_from_ordinary_sentences(sentence: str, claims: bool) -> None:
+    request = EmailRequest(kind="thank_you", **DETAILS)
+    assert bool(ungrounded_experience(sentence, request)) is claims

@@ -138,6 +138,8 @@ def company_guess(message: Message) -> str:
     domain = address.rpartition("@")[2].lower()
     if domain and domain not in SHARED_DOMAINS:
         parts = domain.split(".")
+        if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net", "ac", "gov"):
+            parts = parts[:-1]  # acme.co.uk, acme.com.au
         core = parts[-2] if len(parts) >= 2 else parts[0]
         return core.replace("-", " ").title()
     return name.split(" at ")[-1].strip() if " at " in name else ""

@@ -225,6 +225,7 @@ class ApplicationStore:
     def update_event(self, event_id: int, owner: str = "", **changes: Any) -> Event:
         current = self.event(event_id, owner)
         merged = Event.model_validate(current.model_dump() | changes)
+        self.get(merged.application_id, owner)  # moved only to one of the owner's own
         with self._tx() as db:
             db.execute("UPDATE events SET application_id = ?, pending = ?, reading = ?, "
                        "on_date = ? WHERE id = ?",
@@ -260,8 +261,8 @@ class ApplicationStore:
         moved: sequence + 1); undone steps of the old plan that the new one lacks go; done
         steps stay, as history."""
         self.get(app_id, owner)
-        old = {s.key: s for s in self.steps(owner, app_id)}
         with self._tx() as db:
+            old = {s.key: s for s in self.steps(owner, app_id)}  # read inside: no double add
             keep = set()
             for step in steps:
                 before = old.get(step.key)

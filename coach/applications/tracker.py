@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coach.applications.importing import Match, Message
 from coach.applications.models import (
     SILENCE_DAYS,
     STAGE_LABELS,
@@ -34,6 +36,9 @@ Interpret = Callable[[str, date, date | None, bool, Category | None, str], Inter
 NUDGES: frozenset[str] = frozenset({"no_response_follow_up", "date_passed"})
 FINAL: frozenset[str] = frozenset({"close_the_loop", "withdraw"})  # after these: quiet
 MAX_NUDGES = 2
+# Replies to something said in person: nothing to reply to (the thank-you carries it).
+IN_PERSON: frozenset[str] = frozenset({"reply_to_timeline", "confirm_next_step",
+                                       "reply_to_rejection", "reply_to_no_next_steps"})
 
 
 def _key(action: str) -> str:
@@ -58,6 +63,16 @@ def steps_from(app_id: int, event: Event) -> list[Step]:
                         key=key, on=step.on, action=step.action, why=step.detail,
                         phrase=phrase[:200], email_kind=step.email_kind, event_id=event.id))
     return out
+
+
+@dataclass
+class Imported:
+    """One imported message: its match, the pending reply made of it (None: no application
+    matched, or `duplicate`: imported before)."""
+
+    match: Match
+    event: Event | None
+    duplicate: bool
 
 
 def status_of(due: date, today: date) -> Status:
@@ -93,7 +108,7 @@ class Tracker:
                                      owner)
         if reading is not None and reading.plan.steps:
             # Said in person: there is no message to reply to (the thank-you asks instead).
-            steps = [s for s in steps_from(app_id, event) if s.email_kind != "reply_to_timeline"]
+            steps = [s for s in steps_from(app_id, event) if s.email_kind not in IN_PERSON]
             self.store.replace_steps(app_id, steps, owner)
         return event
 
@@ -124,6 +139,8 @@ class Tracker:
                                      self._thanked(target, owner, event.on), category, owner)
         event = self.store.update_event(event_id, owner, pending=False, reading=reading,
                                         application_id=target)
+        if self.superseded(event, owner):
+            return event  # kept as history: the newer reading's plan stands
         self.store.replace_steps(target, steps_from(target, event), owner)
         if reading.category == "rejection":
             self.store.update(target, owner, stage="closed")
@@ -135,6 +152,33 @@ class Tracker:
         if not event.pending:
             raise InputError("Only a reply waiting for confirmation can be dismissed.")
         self.store.delete_event(event_id, owner)
+
+    def import_messages(self, messages: list[Message], today: date, owner: str = "",
+                        to: int | None = None) -> list[Imported]:
+        """Each message matched (or filed under `to`), read and kept pending; a message
+        already imported is skipped."""
+        from coach.applications.importing import match
+
+        apps = self.store.applications(owner)
+        target = self.store.get(to, owner) if to is not None else None
+        out = []
+        for message in messages:
+            found = Match(message, target, "filed by you") if target else match(message, apps)
+            if found.application is None:
+                out.append(Imported(found, None, False))
+                continue
+            app_id = found.application.id
+            day = message.received or today
+            known = any(e.kind == "reply" and e.on == day and e.sender == message.sender
+                        and e.subject == message.subject
+                        for e in self.store.events(app_id, owner))
+            if known:
+                out.append(Imported(found, None, True))
+                continue
+            event = self.add_reply(app_id, message.text or message.subject or "(empty)", day,
+                                   owner, sender=message.sender, subject=message.subject)
+            out.append(Imported(found, event, False))
+        return out
 
     def mark_sent(self, app_id: int, kind: EmailKind, on: date, owner: str = "",
                   text: str = "") -> Event:
@@ -161,14 +205,26 @@ class Tracker:
                    for e in self.store.events(app_id, owner))
 
     # -- due ---------------------------------------------------------------------------------
+    @staticmethod
+    def _last_word(events: list[Event]) -> tuple[date, int]:
+        """When they last spoke (a confirmed reply, or an interview), in (date, order) form:
+        the same day, what was recorded later is later."""
+        return max(((e.on, e.id) for e in events
+                    if e.kind in ("reply", "interview") and not e.pending),
+                   default=(date.min, 0))
+
     def quiet(self, app: Application, events: list[Event]) -> bool:
-        """No more nudges: the last note was sent, or the user archived or closed it."""
+        """No more nudges: the last note was sent since they last spoke, or it is archived."""
         if app.archived:
             return True
-        last_reply = max((e.on for e in events if e.kind == "reply" and not e.pending),
-                         default=date.min)
-        return any(e.kind == "sent" and e.email_kind in FINAL and e.on >= last_reply
+        last = self._last_word(events)
+        return any(e.kind == "sent" and e.email_kind in FINAL and (e.on, e.id) > last
                    for e in events)
+
+    def superseded(self, event: Event, owner: str = "") -> bool:
+        """A newer confirmed reply or interview already sets this application's plan."""
+        others = [e for e in self.store.events(event.application_id, owner) if e.id != event.id]
+        return self._last_word(others) > (event.on, event.id)
 
     def due(self, today: date, owner: str = "", silence: dict[Stage, int] | None = None,
             horizon: int = 7) -> list[DueItem]:
@@ -214,9 +270,8 @@ class Tracker:
         due = since + timedelta(days=limit)
         if due > today:
             return None
-        last_word = max((e.on for e in confirmed if e.kind in ("reply", "interview")),
-                        default=date.min)
-        nudges = sum(e.kind == "sent" and e.email_kind in NUDGES and e.on >= last_word
+        last_word = self._last_word(confirmed)
+        nudges = sum(e.kind == "sent" and e.email_kind in NUDGES and (e.on, e.id) > last_word
                      for e in confirmed)
         kind: EmailKind = "close_the_loop" if nudges >= MAX_NUDGES else \
             "no_response_follow_up"

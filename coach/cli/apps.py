@@ -41,7 +41,7 @@ def _kind(value: str) -> EmailKind:
 
 
 def _today(value: str | None) -> date:
-    return root._date(value, "--today") or date.today()
+    return root._date(value, "--today") or root._services().today()
 
 
 def _echo_json(data: Any) -> None:
@@ -228,8 +228,11 @@ def interview(
 
     def body() -> None:
         text = root._read_stdin() if debrief else ""
+        which = _stage(stage)
+        if which not in (None, "screen", "interview", "final"):
+            raise InputError("--stage takes screen, interview or final.")
         event = root._services().tracker.add_interview(
-            app_id, root._date(on, "--date") or date.today(), text, _owner(), _stage(stage))
+            app_id, root._date(on, "--date") or root._services().today(), text, _owner(), which)
         if as_json:
             _echo_json(event.model_dump(mode="json"))
             return
@@ -254,7 +257,7 @@ def reply(
         text = root._read_stdin()
         tracker = root._services().tracker
         event = tracker.add_reply(app_id, text, root._date(received, "--received")
-                                  or date.today(), _owner(), confirm=confirm)
+                                  or root._services().today(), _owner(), confirm=confirm)
         assert event.reading is not None
         if as_json:
             _echo_json(event.reading.model_dump(mode="json") | {
@@ -294,8 +297,12 @@ def confirm(
         if category is not None and category not in CATEGORIES:
             raise InputError(f"--category takes one of: {', '.join(CATEGORIES)}.")
         event = root._services().tracker.confirm(event_id, _owner(), category, app_id=to)
+        tracker = root._services().tracker
         if as_json:
             _echo_json(event.model_dump(mode="json"))
+        elif tracker.superseded(event, _owner()):
+            typer.echo("Confirmed and kept in the timeline; a newer reply or interview already "
+                       "sets the plan, so the plan stays as it is.")
         else:
             assert event.reading is not None
             typer.echo(f"Confirmed: {CATEGORY_LABELS[event.reading.category]}; "
@@ -325,7 +332,8 @@ def sent(
 
     def body() -> None:
         root._services().tracker.mark_sent(app_id, _kind(kind),
-                                           root._date(on, "--date") or date.today(), _owner())
+                                           root._date(on, "--date") or root._services().today(),
+                                           _owner())
         typer.echo(f"Marked {kind.replace('_', ' ')} as sent.")
 
     root._run(body)
@@ -422,7 +430,7 @@ def ics() -> None:
 def import_file(
     path: Annotated[Path, typer.Argument(help="An .eml, an .mbox, or a JSON export.")],
     to: Annotated[int | None, typer.Option(help="File every message under this "
-                                           "application.")] = None,
+                                           "application (no matching).")] = None,
     as_json: Json = False,
 ) -> None:
     """Import messages (matched, read, left pending for you to confirm) or a JSON export."""
@@ -439,33 +447,30 @@ def import_file(
             else:
                 typer.echo(f"Imported {len(added)} applications.")
             return
-        from coach.applications.importing import company_guess, match, read_messages
+        from coach.applications.importing import company_guess, read_messages
 
-        apps = services.applications.applications(_owner())
-        if to is not None:
-            apps = [services.applications.get(to, _owner())]
         rows = []
-        for message in read_messages(path):
-            found = match(message, apps)
+        for item in services.tracker.import_messages(read_messages(path), services.today(),
+                                                     _owner(), to):
+            message, found = item.match.message, item.match
             row: dict[str, Any] = {"from": message.sender, "subject": message.subject,
-                                   "received": str(message.received or ""), "why": found.why}
-            if found.application is not None:
-                event = services.tracker.add_reply(
-                    found.application.id, message.text or message.subject,
-                    message.received or date.today(), _owner(), sender=message.sender,
-                    subject=message.subject)
-                assert event.reading is not None
-                row |= {"application": found.application.id, "event": event.id,
-                        "reading": event.reading.category, "pending": True}
-            else:
-                row |= {"application": None, "company_guess": company_guess(message)}
+                                   "received": str(message.received or ""), "why": found.why,
+                                   "application": found.application.id if found.application
+                                   else None, "duplicate": item.duplicate}
+            if item.event is not None and item.event.reading is not None:
+                row |= {"event": item.event.id, "reading": item.event.reading.category,
+                        "pending": True}
+            elif found.application is None:
+                row |= {"company_guess": company_guess(message)}
             rows.append(row)
         if as_json:
             _echo_json(rows)
             return
         for row in rows:
             head = f"“{row['subject'] or '(no subject)'}” from {row['from']}"
-            if row["application"] is None:
+            if row["duplicate"]:
+                typer.echo(f"  already imported: {head}.")
+            elif row["application"] is None:
                 guess = f" (company: {row['company_guess']}?)" if row["company_guess"] else ""
                 typer.echo(f"  no match{guess}: {head}. Add the application, then "
                            "`coach apps import FILE --to ID`.")
@@ -473,9 +478,11 @@ def import_file(
                 typer.echo(f"  #{row['application']} {row['why']}: {head} → "
                            f"{CATEGORY_LABELS[row['reading']]}; confirm with "
                            f"`coach apps confirm {row['event']}`.")
-        matched = sum(r["application"] is not None for r in rows)
+        matched = sum(r.get("event") is not None for r in rows)
+        unmatched = sum(r["application"] is None for r in rows)
         typer.echo(f"{len(rows)} messages: {matched} matched and waiting for you to confirm, "
-                   f"{len(rows) - matched} not matched. Nothing changed until you confirm.")
+                   f"{unmatched} not matched, {len(rows) - matched - unmatched} imported "
+                   "before. Nothing changed until you confirm.")
 
     root._run(body)
 

@@ -124,20 +124,22 @@ def ungrounded_claims(body: str, request: EmailRequest, ours: str = "") -> list[
 # come mostly from the user's experience field, so that a small model cannot recombine the
 # details into a new claim ("my years with Airflow" when Airflow is the company's tool).
 EXPERIENCE_CLAIM = re.compile(
-    r"(?i)\b(?:I(?:'ve| have| had)? (?:led|built|managed|designed|developed|delivered|ran|run|"
-    r"launched|created|grew|increased|reduced|improved|migrated|scaled|spent|worked on|"
-    r"worked with|worked as|automated|owned|shipped|headed)|I(?:'ve| have) (?:\d+|over|more "
-    r"than|years|extensive|deep|solid|strong|hands-on)|my (?:\d+ years|years|experience|"
-    r"background|track record|work|expertise|skills?) (?:in|with|at|on|as|of|building|"
-    r"leading|running)|in my (?:previous|current|last|past) (?:role|job|position))")
+    r"(?i)\b(?:I(?:'ve| have| had)? (?:led|built|managed|designed|developed|delivered|"
+    r"launched|created|grew|increased|reduced|improved|migrated|scaled|automated|owned|"
+    r"shipped|headed|worked as)|I(?:'ve| have) (?:[\w-]+ ){0,3}(?:years|experience|expertise|"
+    r"background)|my (?:\d+ years|years|experience|background|track record|expertise|"
+    r"skills?) (?:in|with|at|as|of|building|leading|running)|in my (?:previous|current|last|"
+    r"past) (?:role|job|position))")
 CLAIM_END = re.compile(r"(?i)\b(?:to|for|with|at|on|in|into|across) (?:your|the team|the "
-                       r"company|this|the role|the position)\b|\b(?:and|which|so) I\b|[,;:]")
+                       r"company|this|the role|the position)\b|\b(?:and|which|so) I\b|"
+                       r"\b(?:would|could|will|can|should|makes?|made|gives?|gave)\b|[,;:]")
 STOP = frozenset("""
 a an the and or of to in on at for with by from as is are was were be been being it its this
 that these those my your our their i i've i'd i'm me we you he she they them his her would
 could will can may might should also very really more most much many some any such into over
 than then there here about up out so just well how what which who when where why all each
 years year time work worked working experience background role position team company
+interview process conversation call meeting today great good
 """.split())
 
 
@@ -153,14 +155,14 @@ def ungrounded_experience(body: str, request: EmailRequest, ours: str = "") -> l
     exempt)."""
     own = _stems(f"{request.experience or ''} {request.extra or ''} {request.role or ''}")
     found: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", body.replace("’", "'")):
         match = EXPERIENCE_CLAIM.search(sentence)
         if not match or (ours and sentence.strip() and sentence.strip() in ours):
             continue
         rest = sentence[match.end():]
         end = CLAIM_END.search(rest)
-        key = _stems(rest[: end.start()] if end else rest) or {"(unstated)"}
-        if len(key & own) * 2 < len(key):
+        key = _stems(rest[: end.start()] if end else rest)
+        if key and len(key & own) * 2 < len(key):  # no object ("in my last role, ..."): none
             found.append(sentence.strip()[:80])
     return found
 

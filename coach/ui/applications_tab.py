@@ -172,60 +172,56 @@ def build(services: Services) -> ApplicationsTab:
                 notice("Interview recorded."), "")
 
     def read_reply(app_id: int | None, text: str, files: list[Any] | None, received: str,
-                   request: gr.Request) -> tuple[str, str]:
+                   request: gr.Request) -> tuple[str, str, None]:
         owner = owner_of(request)
         try:
             day = parse_date(received, "Received")
-            if files:
-                return import_files(app_id, files, owner), ""
+            if files and (text or "").strip():
+                raise InputError("Paste a reply or drop files, not both at once.")
+            if files:  # the files are cleared once imported: never imported twice
+                return import_files(files, owner), "", None
             if app_id is None:
                 raise InputError("Choose an application first.")
             event = tracker.add_reply(int(app_id), text or "", day or services.today(), owner)
         except CoachError as exc:
-            return error_card(exc), text
+            return error_card(exc), text, None
         assert event.reading is not None
         wait = (tracker.typical_wait(_stage(int(app_id), owner), owner)
                 if event.reading.category == "vague" else None)
         return (views.interpretation_card(event.reading)
                 + (notice(wait) if wait else "")
                 + notice("Nothing has changed yet: confirm the reading (or pick yours) below."),
-                "")
+                "", None)
 
     def _stage(app_id: int, owner: str) -> Any:
         interviews = [e for e in store.events(app_id, owner) if e.kind == "interview"]
         return (interviews[-1].stage or "interview") if interviews else "applied"
 
-    def import_files(app_id: int | None, files: list[Any], owner: str) -> str:
-        from coach.applications.importing import company_guess, match, read_messages
+    def import_files(files: list[Any], owner: str) -> str:
+        from coach.applications.importing import company_guess, read_messages
 
-        apps = store.applications(owner)
-        if app_id is not None:
-            apps = [a for a in apps if a.id == int(app_id)] + \
-                   [a for a in apps if a.id != int(app_id)]
-        rows, errors = [], []
+        messages, errors = [], []
         for f in files:
             path = Path(getattr(f, "name", f))
             try:
-                messages = read_messages(path)
+                messages += read_messages(path)
             except CoachError as exc:
                 errors.append(f"{path.name}: {exc}")
-                continue
-            for m in messages:
-                found = match(m, apps)
-                head = views.esc(m.subject or "(no subject)")
-                if found.application is None:
-                    guess = company_guess(m)
-                    rows.append(f"<li>“{head}” from {views.esc(m.sender)}: no application "
-                                f"matches{' (' + views.esc(guess) + '?)' if guess else ''}; "
-                                "add it above, then import again.</li>")
-                    continue
-                event = tracker.add_reply(found.application.id, m.text or m.subject,
-                                          m.received or services.today(), owner,
-                                          sender=m.sender, subject=m.subject)
-                assert event.reading is not None
-                rows.append(f"<li>“{head}” → #{found.application.id} "
+        rows = []
+        for item in tracker.import_messages(messages, services.today(), owner):
+            m, found = item.match.message, item.match
+            head = f"“{views.esc(m.subject or '(no subject)')}” from {views.esc(m.sender)}"
+            if item.duplicate:
+                rows.append(f"<li>{head}: imported before, skipped.</li>")
+            elif found.application is None:
+                guess = company_guess(m)
+                rows.append(f"<li>{head}: no application matches"
+                            f"{' (' + views.esc(guess) + '?)' if guess else ''}; add it above, "
+                            "then drop the file again.</li>")
+            elif item.event is not None and item.event.reading is not None:
+                rows.append(f"<li>{head} → #{found.application.id} "
                             f"{views.esc(found.application.label)} ({views.esc(found.why)}): "
-                            f"{CATEGORY_LABELS[event.reading.category]}, waiting for you "
+                            f"{CATEGORY_LABELS[item.event.reading.category]}, waiting for you "
                             "to confirm.</li>")
         problems = "".join(f"<p class='muted'>{views.esc(e)}</p>" for e in errors)
         return (f"<div class='result-card'><b>Imported</b><ul>{''.join(rows)}</ul>{problems}"
@@ -240,6 +236,9 @@ def build(services: Services) -> ApplicationsTab:
         except CoachError as exc:
             return error_card(exc)
         assert event.reading is not None
+        if tracker.superseded(event, owner_of(request)):
+            return notice("Confirmed and kept in the timeline; a newer reply or interview "
+                          "already sets the plan, so the plan stays as it is.")
         return notice(f"Confirmed: {CATEGORY_LABELS[event.reading.category]}. The steps and "
                       "the calendar follow it.")
 
@@ -341,8 +340,12 @@ def build(services: Services) -> ApplicationsTab:
     def calendar(request: gr.Request) -> tuple[str, str]:
         owner = owner_of(request)
         token = store.feed_token(owner)
-        host = services.settings.host
-        url = f"http://{host}:{services.settings.port}/calendar/{token}.ics"
+        # The address the browser reached the app at (behind a proxy: what it forwarded).
+        headers = getattr(request, "headers", None) or {}
+        host = headers.get("x-forwarded-host") or headers.get("host") or \
+            f"{services.settings.host}:{services.settings.port}"
+        scheme = headers.get("x-forwarded-proto") or "http"
+        url = f"{scheme}://{host}/calendar/{token}.ics"
         return (download("next-steps.ics", services.calendar_feed(owner)),
                 f"<p class='muted'>Subscribe in your calendar program (it updates by itself): "
                 f"<code id='feed-url'>{views.esc(url)}</code> — keep this address private.</p>")
@@ -436,7 +439,7 @@ def build(services: Services) -> ApplicationsTab:
     refreshed(record.click(record_interview, [app_choice, held_on, held_stage, debrief],
                            [held_box, debrief], **private))
     refreshed(read.click(read_reply, [app_choice, reply_text, reply_files, received],
-                         [reading_box, reply_text], **private))
+                         [reading_box, reply_text, reply_files], **private))
     refreshed(confirm_button.click(confirm, [pending, choice], status, **private))
     refreshed(dismiss_button.click(dismiss, pending, status, **private))
     refreshed(sent.click(mark_sent, due_choice, status, **private))
