@@ -444,3 +444,20 @@ def test_filed_by_hand_and_never_into_someone_elses(tracker: Tracker, tmp_path: 
     with pytest.raises(InputError):
         tracker.confirm(item.event.id, app_id=theirs.id)
     assert tracker.store.event(item.event.id).pending  # nothing moved
+
+
+def test_a_csv_export_imports_back(tracker: Tracker, tmp_path: Path) -> None:
+    from coach.applications.transfer import import_csv
+
+    app = northwind(tracker)
+    tracker.add_interview(app.id, date(2026, 12, 1), DEBRIEF)
+    tracker.mark_sent(app.id, "thank_you", date(2026, 12, 1))
+    tracker.add_reply(app.id, VAGUE, date(2026, 12, 14), confirm=True)
+    fresh = Tracker(ApplicationStore(tmp_path / "fresh.db"), tracker.interpret)
+    [copy] = import_csv(fresh, export_csv(tracker.store))
+    assert (copy.company, copy.contact_name) == (app.company, app.contact_name)
+    assert [e.kind for e in fresh.store.events(copy.id)] == ["interview", "sent", "reply"]
+    assert [i.kind for i in fresh.due(date(2026, 12, 21))] == \
+        [i.kind for i in tracker.due(date(2026, 12, 21))]
+    with pytest.raises(InputError, match="header"):
+        import_csv(fresh, "name,title\nx,y\n")

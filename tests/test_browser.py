@@ -416,7 +416,7 @@ def test_one_application_from_interview_to_close_the_loop(page, real_services, m
     page.get_by_text("Add an application", exact=True).click()
     page.locator("#app-company textarea").fill(company)
     page.locator("#app-role textarea").fill("Data Engineer")
-    page.get_by_label("Contact name").fill("Dana Reyes")
+    page.locator("#app-contact textarea").fill("Dana Reyes")
     page.get_by_role("button", name="Add application").click()
     page.wait_for_selector(f"text=Added {company}")
     try:

@@ -242,3 +242,17 @@ def test_regenerate_changes_even_the_guides_own_wording(tone: str) -> None:
 def test_experience_claims_are_told_from_ordinary_sentences(sentence: str, claims: bool) -> None:
     request = EmailRequest(kind="thank_you", **DETAILS)
     assert bool(ungrounded_experience(sentence, request)) is claims
+
+
+@pytest.mark.parametrize("kind", [k.name for k in KINDS])
+def test_every_wording_regenerate_can_reach_passes_even_with_nothing_filled(kind: str) -> None:
+    from coach.emails.checks import failures
+    from coach.emails.frames import frame
+
+    for tone in ("warm", "formal", "concise"):
+        for variant in range(4):
+            request = EmailRequest(kind=kind, tone=tone, variant=variant)
+            result = draft(request, None)
+            found = failures(result.subject, result.body, request, bounds(kind, tone),
+                             frame(request).ours)
+            assert found == [], (tone, variant, found)

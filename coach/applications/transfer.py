@@ -1,4 +1,5 @@
-"""Export and import: everything as JSON (and back), or a CSV with one row per event."""
+"""Export and import: everything as JSON (and back), or a CSV with one row per event (which
+imports back too: replies are read again, so their plans are rebuilt)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 
 from coach.applications.models import Application, Event, Step
 from coach.applications.store import ApplicationStore
+from coach.applications.tracker import Tracker
 from coach.errors import InputError
 
 FORMAT = "next-steps-coach/applications"
@@ -78,3 +80,45 @@ def import_json(store: ApplicationStore, text: str, owner: str = "") -> list[App
         raise InputError(f"The export has a broken entry ({exc.__class__.__name__}); "
                          f"{len(added)} applications were added before it.") from None
     return added
+
+
+def import_csv(tracker: Tracker, text: str, owner: str = "") -> list[Application]:
+    """Add the applications of a CSV export (or a spreadsheet with at least company and role
+    columns): their events in order; replies are read again, notes and sent emails kept."""
+    from datetime import date
+
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if not rows or not {"company", "role"} <= set(rows[0]):
+        raise InputError("The CSV needs a header with at least company and role columns "
+                         "(`coach apps export --format csv` makes one).")
+    made: dict[str, Application] = {}
+    store = tracker.store
+    line = 1  # the header
+    try:
+        for row in rows:
+            line += 1
+            key = row.get("application_id") or f"{row['company']}|{row['role']}"
+            if key not in made:
+                made[key] = store.add(Application(
+                    company=row["company"], role=row["role"],
+                    contact_name=row.get("contact_name", ""),
+                    contact_email=row.get("contact_email", ""),
+                    stage=row.get("stage") or "applied",
+                    archived=row.get("archived") == "1"), owner)
+            app, kind = made[key], row.get("event", "")
+            if not kind:
+                continue
+            on = date.fromisoformat(row.get("on", ""))
+            if kind == "reply":
+                tracker.add_reply(app.id, row.get("text") or "(empty)", on, owner,
+                                  confirm=row.get("pending") != "1")
+            elif kind == "interview":
+                tracker.add_interview(app.id, on, row.get("text", ""), owner)
+            elif kind == "sent" and row.get("email_kind"):
+                tracker.mark_sent(app.id, row["email_kind"], on, owner)  # type: ignore[arg-type]
+            else:
+                tracker.add_note(app.id, row.get("text") or kind, on, owner)
+    except (ValidationError, ValueError, KeyError) as exc:
+        raise InputError(f"Line {line} of the CSV cannot be used ({exc.__class__.__name__}); "
+                         f"{len(made)} applications were added before it.") from None
+    return [store.get(a.id, owner) for a in made.values()]

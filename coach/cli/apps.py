@@ -428,20 +428,24 @@ def ics() -> None:
 
 @apps_cli.command("import")
 def import_file(
-    path: Annotated[Path, typer.Argument(help="An .eml, an .mbox, or a JSON export.")],
+    path: Annotated[Path, typer.Argument(help="An .eml, an .mbox, or a JSON or CSV export.")],
     to: Annotated[int | None, typer.Option(help="File every message under this "
                                            "application (no matching).")] = None,
     as_json: Json = False,
 ) -> None:
-    """Import messages (matched, read, left pending for you to confirm) or a JSON export."""
+    """Import messages (matched, read, left pending for you to confirm) or an export."""
 
     def body() -> None:
         services = root._services()
-        if path.suffix.lower() == ".json":
-            from coach.applications.transfer import import_json
+        if path.suffix.lower() in (".json", ".csv"):
+            from coach.applications.transfer import import_csv, import_json
 
-            added = import_json(services.applications, path.read_text("utf-8", "replace"),
-                                _owner())
+            if not path.is_file():
+                raise InputError(f"No file at {path}.")
+            text = path.read_text("utf-8", "replace")
+            added = (import_json(services.applications, text, _owner())
+                     if path.suffix.lower() == ".json" else
+                     import_csv(services.tracker, text, _owner()))
             if as_json:
                 _echo_json([a.model_dump(mode="json") for a in added])
             else:

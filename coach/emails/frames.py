@@ -46,13 +46,15 @@ SHAPES: dict[str, Shape] = {
         "Thank you — {role} interview",
         ("Thank you for taking the time to speak with me{when} about the {role} position at "
          "{company}.",
-         "Thank you for our conversation{when} about the {role} position at {company}.",
+         "Thank you very much for our conversation{when} about the {role} position at "
+         "{company}.",
          "Thank you for speaking with me{when} about the {role} role."),
         "I enjoyed our conversation, especially discussing {topics}, and I came away even more "
         "interested in the role.{fit}{extra}",
         ("Thank you again for your time and consideration. I look forward to hearing about the "
          "next steps in the process.",
-         "I appreciate your time, and I look forward to hearing about the next steps.",
+         "I appreciate your time and your consideration, and I look forward to hearing from "
+         "you about the next steps in the process.",
          "I look forward to hearing about the next steps."),
         "say what you enjoyed discussing (name the topics from the facts) and how your "
         "experience fits the role"),

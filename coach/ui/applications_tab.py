@@ -99,15 +99,17 @@ def build(services: Services) -> ApplicationsTab:
         return (due_html(items, today), gr.update(choices=due_choices(items), value=None),
                 apps_html(apps), gr.update(choices=app_choices(owner), value=chosen))
 
-    def timeline(app_id: int | None, request: gr.Request) -> tuple[str, Any, Any, Any]:
+    def timeline(app_id: int | None, request: gr.Request) -> tuple[Any, ...]:
+        keep = [gr.update()] * 4  # the edit fields
         if app_id is None:
             return ("<p class='muted'>Choose or add an application.</p>", gr.update(),
-                    gr.update(), gr.update(choices=[], value=None))
+                    gr.update(), gr.update(choices=[], value=None), *keep)
         owner = owner_of(request)
         try:
             app = store.get(int(app_id), owner)
         except CoachError as exc:
-            return error_card(exc), gr.update(), gr.update(), gr.update(choices=[], value=None)
+            return (error_card(exc), gr.update(), gr.update(),
+                    gr.update(choices=[], value=None), *keep)
         events = store.events(app.id, owner)
         steps = store.steps(owner, app.id)
         lines = []
@@ -134,7 +136,8 @@ def build(services: Services) -> ApplicationsTab:
         pending = [(f"#{e.id} {e.on:%d %b}: {CATEGORY_LABELS[e.reading.category]}", e.id)
                    for e in events if e.pending and e.reading is not None]
         return (html, gr.update(value=app.stage), gr.update(value=app.archived),
-                gr.update(choices=pending, value=pending[-1][1] if pending else None))
+                gr.update(choices=pending, value=pending[-1][1] if pending else None),
+                app.company, app.role, app.contact_name, app.contact_email)
 
     def notice(text: str) -> str:
         return f"<p class='muted' role='status'>{views.esc(text)}</p>"
@@ -281,16 +284,31 @@ def build(services: Services) -> ApplicationsTab:
                 "interview_date": interviews[-1].isoformat() if interviews else "",
                 "reply": replies[-1].text if replies else ""}
 
-    def save(app_id: int | None, stage: str, archived: bool, request: gr.Request) -> str:
+    def save(app_id: int | None, stage: str, archived: bool, company: str, role: str,
+             contact: str, address: str, request: gr.Request) -> str:
         try:
             if app_id is None:
                 raise InputError("Choose an application first.")
+            if not (company or "").strip() or not (role or "").strip():
+                raise InputError("An application needs a company and a role.")
+            if address and "@" not in address:
+                raise InputError("The contact's email should look like name@company.com.")
             app = store.update(int(app_id), owner_of(request), stage=stage,
-                               archived=bool(archived))
+                               archived=bool(archived), company=company, role=role,
+                               contact_name=contact or "", contact_email=address or "")
         except CoachError as exc:
             return error_card(exc)
         return notice(f"Saved: {app.label} is {STAGE_LABELS[app.stage]}"
                       + (", archived (no reminders)." if app.archived else "."))
+
+    def add_note(app_id: int | None, text: str, request: gr.Request) -> tuple[str, str]:
+        try:
+            if app_id is None:
+                raise InputError("Choose an application first.")
+            tracker.add_note(int(app_id), text or "", services.today(), owner_of(request))
+        except CoachError as exc:
+            return error_card(exc), text
+        return notice("Note added to the timeline."), ""
 
     def delete(app_id: int | None, sure: bool, request: gr.Request) -> str:
         try:
@@ -366,7 +384,7 @@ def build(services: Services) -> ApplicationsTab:
             company = gr.Textbox(label="Company", max_length=200, elem_id="app-company")
             role = gr.Textbox(label="Role", max_length=200, elem_id="app-role")
         with gr.Row():
-            contact = gr.Textbox(label="Contact name", max_length=200)
+            contact = gr.Textbox(label="Contact name", max_length=200, elem_id="app-contact")
             address = gr.Textbox(label="Contact email", max_length=320)
         with gr.Row():
             stage = gr.Dropdown([(STAGE_LABELS[s], s) for s in STAGES], value="applied",
@@ -400,11 +418,19 @@ def build(services: Services) -> ApplicationsTab:
                                  value="", label="Read it as", scale=2)
             confirm_button = gr.Button("Confirm", variant="primary", scale=1)
             dismiss_button = gr.Button("Dismiss", scale=1)
-    with gr.Accordion("Stage, archive, delete", open=False):
+    with gr.Accordion("Edit, note, archive, delete", open=False):
+        with gr.Row():
+            edit_company = gr.Textbox(label="Company", max_length=200)
+            edit_role = gr.Textbox(label="Role", max_length=200)
+            edit_contact = gr.Textbox(label="Contact name", max_length=200)
+            edit_email = gr.Textbox(label="Contact email", max_length=320)
         with gr.Row():
             edit_stage = gr.Dropdown([(STAGE_LABELS[s], s) for s in STAGES], label="Stage")
             archived = gr.Checkbox(label="Archived (no reminders)")
             save_button = gr.Button("Save")
+        with gr.Row():
+            note_text = gr.Textbox(label="A note for the timeline", max_length=5000, scale=3)
+            note_button = gr.Button("Add the note", scale=1)
         with gr.Row():
             sure = gr.Checkbox(label="Yes, delete it")
             delete_button = gr.Button("Delete application", variant="stop")
@@ -425,7 +451,8 @@ def build(services: Services) -> ApplicationsTab:
     context = gr.JSON(visible=False)
 
     lists = [due_box, due_choice, apps_box, app_choice]
-    details = [timeline_box, edit_stage, archived, pending]
+    details = [timeline_box, edit_stage, archived, pending, edit_company, edit_role,
+               edit_contact, edit_email]
     private: dict[str, Any] = {"api_visibility": "private"}
 
     def refreshed(event: Any) -> None:
@@ -443,7 +470,10 @@ def build(services: Services) -> ApplicationsTab:
     refreshed(confirm_button.click(confirm, [pending, choice], status, **private))
     refreshed(dismiss_button.click(dismiss, pending, status, **private))
     refreshed(sent.click(mark_sent, due_choice, status, **private))
-    refreshed(save_button.click(save, [app_choice, edit_stage, archived], status, **private))
+    refreshed(save_button.click(save, [app_choice, edit_stage, archived, edit_company,
+                                       edit_role, edit_contact, edit_email], status, **private))
+    refreshed(note_button.click(add_note, [app_choice, note_text], [status, note_text],
+                                **private))
     refreshed(delete_button.click(delete, [app_choice, sure], status, **private))
     ics_button.click(calendar, None, [export_file, feed_url], **private)
     refreshed(save_limits.click(set_limits, limit_boxes, status, **private))
