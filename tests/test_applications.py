@@ -461,3 +461,18 @@ def test_a_csv_export_imports_back(tracker: Tracker, tmp_path: Path) -> None:
         [i.kind for i in tracker.due(date(2026, 12, 21))]
     with pytest.raises(InputError, match="header"):
         import_csv(fresh, "name,title\nx,y\n")
+
+
+def test_a_message_no_application_matches_can_start_one(tracker: Tracker,
+                                                        tmp_path: Path) -> None:
+    path = tmp_path / "new.eml"
+    path.write_text(EML.format(body=VAGUE).replace(
+        "Dana Reyes <dana@northwind.example>", "Priya Nair <priya@hoshi-foods.co.uk>").replace(
+        "Subject: Your interview", "Subject: Your application for the Data Analyst role"))
+    [skipped] = tracker.import_messages(read_messages(path), date(2026, 12, 14))
+    assert skipped.event is None and tracker.store.applications() == []
+    [item] = tracker.import_messages(read_messages(path), date(2026, 12, 14), new=True)
+    app = item.match.application
+    assert app is not None and (app.company, app.role) == ("Hoshi Foods", "Data Analyst")
+    assert (app.contact_name, app.contact_email) == ("Priya Nair", "priya@hoshi-foods.co.uk")
+    assert item.event is not None and item.event.pending

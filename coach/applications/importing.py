@@ -143,3 +143,15 @@ def company_guess(message: Message) -> str:
         core = parts[-2] if len(parts) >= 2 else parts[0]
         return core.replace("-", " ").title()
     return name.split(" at ")[-1].strip() if " at " in name else ""
+
+
+ROLE_IN_SUBJECT = re.compile(
+    r"(?i)(?:application for|your application to|applying for|interview for|the|re:)\s+(?:the\s+)?"
+    r"([A-Z][\w&/+-]*(?:\s+[A-Z][\w&/+-]*){0,4})\s+(?:role|position|job|opening|vacancy)")
+
+
+def role_guess(message: Message) -> str:
+    """The role a subject line names ("Your application for the Data Analyst role"), or a
+    marker the user should edit."""
+    found = ROLE_IN_SUBJECT.search(message.subject) or ROLE_IN_SUBJECT.search(message.text[:500])
+    return found.group(1)[:200] if found else "(role: edit me)"

@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from email.utils import parseaddr
 
 from coach.applications.importing import Match, Message
 from coach.applications.models import (
@@ -154,16 +155,24 @@ class Tracker:
         self.store.delete_event(event_id, owner)
 
     def import_messages(self, messages: list[Message], today: date, owner: str = "",
-                        to: int | None = None) -> list[Imported]:
+                        to: int | None = None, new: bool = False) -> list[Imported]:
         """Each message matched (or filed under `to`), read and kept pending; a message
-        already imported is skipped."""
-        from coach.applications.importing import match
+        already imported is skipped. With `new`, a message no application matches starts one
+        (company from the sender, role from the subject: both editable)."""
+        from coach.applications.importing import company_guess, match, role_guess
 
         apps = self.store.applications(owner)
         target = self.store.get(to, owner) if to is not None else None
         out = []
         for message in messages:
             found = Match(message, target, "filed by you") if target else match(message, apps)
+            if found.application is None and new and company_guess(message):
+                created = self.store.add(Application(
+                    company=company_guess(message), role=role_guess(message),
+                    contact_name=parseaddr(message.sender)[0][:200],
+                    contact_email=parseaddr(message.sender)[1][:320]), owner)
+                apps.append(created)
+                found = Match(message, created, "a new application from this message")
             if found.application is None:
                 out.append(Imported(found, None, False))
                 continue

@@ -431,6 +431,9 @@ def import_file(
     path: Annotated[Path, typer.Argument(help="An .eml, an .mbox, or a JSON or CSV export.")],
     to: Annotated[int | None, typer.Option(help="File every message under this "
                                            "application (no matching).")] = None,
+    new: Annotated[bool, typer.Option("--new", help="A message no application matches "
+                                      "starts a new one (company from the sender, role from "
+                                      "the subject).")] = False,
     as_json: Json = False,
 ) -> None:
     """Import messages (matched, read, left pending for you to confirm) or an export."""
@@ -455,7 +458,7 @@ def import_file(
 
         rows = []
         for item in services.tracker.import_messages(read_messages(path), services.today(),
-                                                     _owner(), to):
+                                                     _owner(), to, new):
             message, found = item.match.message, item.match
             row: dict[str, Any] = {"from": message.sender, "subject": message.subject,
                                    "received": str(message.received or ""), "why": found.why,
@@ -476,8 +479,8 @@ def import_file(
                 typer.echo(f"  already imported: {head}.")
             elif row["application"] is None:
                 guess = f" (company: {row['company_guess']}?)" if row["company_guess"] else ""
-                typer.echo(f"  no match{guess}: {head}. Add the application, then "
-                           "`coach apps import FILE --to ID`.")
+                typer.echo(f"  no match{guess}: {head}. Add the application and import with "
+                           "`--to ID`, or import with `--new`.")
             else:
                 typer.echo(f"  #{row['application']} {row['why']}: {head} → "
                            f"{CATEGORY_LABELS[row['reading']]}; confirm with "

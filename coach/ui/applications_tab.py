@@ -15,6 +15,7 @@ from coach.applications import (
     STAGES,
     Application,
     DueItem,
+    Event,
 )
 from coach.applications.models import Stage
 from coach.errors import CoachError, InputError
@@ -175,14 +176,14 @@ def build(services: Services) -> ApplicationsTab:
                 notice("Interview recorded."), "")
 
     def read_reply(app_id: int | None, text: str, files: list[Any] | None, received: str,
-                   request: gr.Request) -> tuple[str, str, None]:
+                   new: bool, request: gr.Request) -> tuple[str, str, None]:
         owner = owner_of(request)
         try:
             day = parse_date(received, "Received")
             if files and (text or "").strip():
                 raise InputError("Paste a reply or drop files, not both at once.")
             if files:  # the files are cleared once imported: never imported twice
-                return import_files(files, owner), "", None
+                return import_files(files, owner, bool(new)), "", None
             if app_id is None:
                 raise InputError("Choose an application first.")
             event = tracker.add_reply(int(app_id), text or "", day or services.today(), owner)
@@ -200,7 +201,7 @@ def build(services: Services) -> ApplicationsTab:
         interviews = [e for e in store.events(app_id, owner) if e.kind == "interview"]
         return (interviews[-1].stage or "interview") if interviews else "applied"
 
-    def import_files(files: list[Any], owner: str) -> str:
+    def import_files(files: list[Any], owner: str, new: bool) -> str:
         from coach.applications.importing import company_guess, read_messages
 
         messages, errors = [], []
@@ -211,7 +212,7 @@ def build(services: Services) -> ApplicationsTab:
             except CoachError as exc:
                 errors.append(f"{path.name}: {exc}")
         rows = []
-        for item in tracker.import_messages(messages, services.today(), owner):
+        for item in tracker.import_messages(messages, services.today(), owner, new=new):
             m, found = item.match.message, item.match
             head = f"“{views.esc(m.subject or '(no subject)')}” from {views.esc(m.sender)}"
             if item.duplicate:
@@ -219,8 +220,8 @@ def build(services: Services) -> ApplicationsTab:
             elif found.application is None:
                 guess = company_guess(m)
                 rows.append(f"<li>{head}: no application matches"
-                            f"{' (' + views.esc(guess) + '?)' if guess else ''}; add it above, "
-                            "then drop the file again.</li>")
+                            f"{' (' + views.esc(guess) + '?)' if guess else ''}; add it above "
+                            "(or tick “starts a new one”), then drop the file again.</li>")
             elif item.event is not None and item.event.reading is not None:
                 rows.append(f"<li>{head} → #{found.application.id} "
                             f"{views.esc(found.application.label)} ({views.esc(found.why)}): "
@@ -277,6 +278,10 @@ def build(services: Services) -> ApplicationsTab:
         except CoachError as exc:
             return {"error": str(exc)}
         app = store.get(item.application, owner)
+        assert item.kind is not None
+        store.add_event(Event(application_id=app.id, kind="draft", on=services.today(),
+                              email_kind=item.kind, text=f"Opened in Write: {item.action}"),
+                        owner)
         replies = [e for e in store.events(app.id, owner) if e.kind == "reply" and not e.pending]
         interviews = sorted(app.interview_dates)
         return {"kind": item.kind, "company": app.company, "role": app.role,
@@ -408,7 +413,11 @@ def build(services: Services) -> ApplicationsTab:
         with gr.Row():
             reply_files = gr.File(label="…or drop .eml / .mbox files", file_count="multiple",
                                   file_types=[".eml", ".mbox"], type="filepath")
-            received = gr.Textbox(label="Received (YYYY-MM-DD; empty: today)", max_length=20)
+            with gr.Column():
+                received = gr.Textbox(label="Received (YYYY-MM-DD; empty: today)",
+                                      max_length=20)
+                start_new = gr.Checkbox(label="A message no application matches starts a new "
+                                        "one", value=False)
         read = gr.Button("Read it", variant="primary")
         reading_box = gr.HTML()
         with gr.Row():
@@ -465,7 +474,7 @@ def build(services: Services) -> ApplicationsTab:
     app_choice.change(timeline, app_choice, details, **private)
     refreshed(record.click(record_interview, [app_choice, held_on, held_stage, debrief],
                            [held_box, debrief], **private))
-    refreshed(read.click(read_reply, [app_choice, reply_text, reply_files, received],
+    refreshed(read.click(read_reply, [app_choice, reply_text, reply_files, received, start_new],
                          [reading_box, reply_text, reply_files], **private))
     refreshed(confirm_button.click(confirm, [pending, choice], status, **private))
     refreshed(dismiss_button.click(dismiss, pending, status, **private))
