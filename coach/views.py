@@ -47,7 +47,8 @@ CSS = """
 .badge.due-today {background: #b35c00;}
 .badge.due-this-week {background: #1f5fa8;}
 .badge.due-later {background: #6b6b6b;}
-.apps-table {width: 100%; border-collapse: collapse;}
+.apps-table {width: 100%; border-collapse: collapse; overflow-wrap: normal;}
+.apps-table th {white-space: nowrap;}
 .apps-table td, .apps-table th {text-align: left; padding: 0.25rem 0.5rem;
                                 border-bottom: 1px solid var(--border-color-primary);}
 @media (max-width: 600px) {.apps-table .wide {display: none;}}
