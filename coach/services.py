@@ -43,6 +43,7 @@ class Services:
         self._embedder = embedder
         self._lock = threading.Lock()
         self.progress = progress or (lambda msg: print(msg, file=sys.stderr))
+        self._user_corrections: dict[str, CorrectionStore] = {}  # COACH_AUTH users' own
         if model is not None:
             self.model = model  # a fake in tests, or a model chosen for this session
 
@@ -246,12 +247,11 @@ class Services:
         from coach.reading.corrections import CorrectionStore
 
         with self._lock:
-            stores = self.__dict__.setdefault("_user_corrections", {})
-            if owner not in stores:
+            if owner not in self._user_corrections:
                 folder = hashlib.sha256(owner.encode()).hexdigest()[:16]
-                stores[owner] = CorrectionStore(self.settings.data_dir / "users" / folder
-                                                / "corrections.sqlite3")
-            return stores[owner]
+                self._user_corrections[owner] = CorrectionStore(
+                    self.settings.data_dir / "users" / folder / "corrections.sqlite3")
+            return self._user_corrections[owner]
 
     def interpret(self, text: str, received: date | None = None,
                   interview_date: date | None = None, thank_you_sent: bool = False,

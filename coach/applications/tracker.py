@@ -76,6 +76,17 @@ class Imported:
     duplicate: bool
 
 
+def _interview_before(events: list[Event], day: date) -> Event | None:
+    """The last interview held on or before `day`."""
+    before = [e for e in events if e.kind == "interview" and e.on <= day]
+    return max(before, key=lambda e: (e.on, e.id)) if before else None
+
+
+def _stage_after(interview: Event | None) -> Stage:
+    """The stage a reply answers: its interview's, or the application itself."""
+    return (interview.stage or "interview") if interview else "applied"
+
+
 def status_of(due: date, today: date) -> Status:
     if due < today:
         return "overdue"
@@ -166,9 +177,10 @@ class Tracker:
         out = []
         for message in messages:
             found = Match(message, target, "filed by you") if target else match(message, apps)
-            if found.application is None and new and company_guess(message):
+            company = company_guess(message) if found.application is None and new else ""
+            if company:
                 created = self.store.add(Application(
-                    company=company_guess(message), role=role_guess(message),
+                    company=company, role=role_guess(message),
                     contact_name=parseaddr(message.sender)[0][:200],
                     contact_email=parseaddr(message.sender)[1][:320]), owner)
                 apps.append(created)
@@ -304,13 +316,18 @@ class Tracker:
         for app in self.store.applications(owner, archived=True):
             events = self.store.events(app.id, owner)
             for reply in (e for e in events if e.kind == "reply" and not e.pending):
-                before = [e for e in events if e.kind == "interview" and e.on <= reply.on]
-                start = max(before, key=lambda e: (e.on, e.id)) if before else None
+                start = _interview_before(events, reply.on)
                 began = start.on if start else date.fromisoformat(app.created[:10])
-                stage: Stage = (start.stage or "interview") if start else "applied"
-                out.append(Duration(stage=stage, company=app.company,
+                out.append(Duration(stage=_stage_after(start), company=app.company,
                                     days=max(0, (reply.on - began).days)))
         return out
+
+    def wait_beside(self, event: Event, owner: str = "") -> str | None:
+        """For a vague reading: how long the user's replies after the same stage took."""
+        if event.reading is None or event.reading.category != "vague":
+            return None
+        start = _interview_before(self.store.events(event.application_id, owner), event.on)
+        return self.typical_wait(_stage_after(start), owner)
 
     def typical_wait(self, stage: Stage, owner: str = "") -> str | None:
         """'Your replies after a final round took 6–9 days (3 replies).', from at least two."""

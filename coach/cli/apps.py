@@ -264,8 +264,7 @@ def reply(
                 "event": event.id, "pending": event.pending})
             return
         root._print_interpretation(event.reading)
-        wait = tracker.typical_wait(_stage_of(app_id), _owner()) \
-            if event.reading.category == "vague" else None
+        wait = tracker.wait_beside(event, _owner())
         if wait:
             typer.echo(wait)
         typer.echo(f"Pending: confirm with `coach apps confirm {event.id}` (or "
@@ -273,13 +272,6 @@ def reply(
                    "Confirmed: the application's steps follow this reading.")
 
     root._run(body)
-
-
-def _stage_of(app_id: int) -> Stage:
-    services = root._services()
-    events = [e for e in services.applications.events(app_id, _owner())
-              if e.kind == "interview"]
-    return (events[-1].stage or "interview") if events else "applied"
 
 
 @apps_cli.command("confirm")

@@ -150,9 +150,8 @@ def _stems(text: str) -> set[str]:
 
 def ungrounded_experience(body: str, request: EmailRequest, ours: str = "") -> list[str]:
     """First-person experience or achievement claims not drawn from the user's experience or
-    "also include" fields:
-    the claim's key words must be at least half the user's own (sentences of our frame are
-    exempt)."""
+    "also include" fields: at least half the claim's key words must be the user's own
+    (sentences of our frame are exempt)."""
     own = _stems(f"{request.experience or ''} {request.extra or ''} {request.role or ''}")
     found: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", body.replace("’", "'")):

@@ -190,14 +190,13 @@ def _guidance(request: EmailRequest, index: KnowledgeIndex | None,
 
 def _with_left_out(middle: str, request: EmailRequest) -> tuple[str, list[str], list[str]]:
     """The middle with the user's own "also include" items it lacks appended as sentences;
-    the topics or experience it still lacks are returned as left out. (middle, mended, left)"""
-    mended: list[str] = []
+    the topics or experience it still lacks are returned as left out. (middle, added, left)"""
     missing = left_out(middle, request)
     extra = set(detail_items(request).get("extra", []))
-    for part in [m for m in missing if m in extra]:
+    added = [m for m in missing if m in extra]
+    for part in added:
         middle = f"{middle} {extra_sentence(part)}".strip()
-        mended.append(f"added what you asked to include: \"{part}\"")
-    return middle, mended, [m for m in missing if m not in extra]
+    return middle, added, [m for m in missing if m not in extra]
 
 
 def _finish(request: EmailRequest, shape: Frame, middle: str | None, method: Method,
@@ -209,8 +208,8 @@ def _finish(request: EmailRequest, shape: Frame, middle: str | None, method: Met
     if len(text.split()) > p_high:  # many notes: keep to the tone's length, say what went
         text = _trim(text, p_high)
         missing = left_out(text, request)
-        added = [a for a in added if a.split('"')[1] in text]
-    mended = mended + added
+        added = [a for a in added if a in text]
+    mended = mended + [f"added what you asked to include: \"{part}\"" for part in added]
     warnings = list(warnings)
     if missing:
         warnings.append("Left out of the draft (add by hand, or Regenerate): "

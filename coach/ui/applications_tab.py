@@ -190,16 +190,11 @@ def build(services: Services) -> ApplicationsTab:
         except CoachError as exc:
             return error_card(exc), text, None
         assert event.reading is not None
-        wait = (tracker.typical_wait(_stage(int(app_id), owner), owner)
-                if event.reading.category == "vague" else None)
+        wait = tracker.wait_beside(event, owner)
         return (views.interpretation_card(event.reading)
                 + (notice(wait) if wait else "")
                 + notice("Nothing has changed yet: confirm the reading (or pick yours) below."),
                 "", None)
-
-    def _stage(app_id: int, owner: str) -> Any:
-        interviews = [e for e in store.events(app_id, owner) if e.kind == "interview"]
-        return (interviews[-1].stage or "interview") if interviews else "applied"
 
     def import_files(files: list[Any], owner: str, new: bool) -> str:
         from coach.applications.importing import company_guess, read_messages
