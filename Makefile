@@ -14,11 +14,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
-	$(PIP) install --quiet -e .
+	$(PIP) install --quiet -e ".[speak]"
 	@touch $@
 
 $(DEV_INSTALLED): pyproject.toml $(INSTALLED)
-	$(PIP) install --quiet -e ".[dev]"
+	$(PIP) install --quiet -e ".[speak,dev]"
 	@touch $@
 
 setup: $(INSTALLED)

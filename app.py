@@ -151,15 +151,21 @@ def add_calendar_feed(server: Any, services: Services) -> None:
 
 
 def warm_up(services: Services) -> threading.Thread:
-    """Start the built-in model and load the reply reader in the background, so the first
-    practice reply and the first reading do not wait for them."""
+    """Load the reply reader and the speech-to-text model and start the built-in model (when it
+    is the backend) in the background, so the first reading, spoken turn and practice reply do
+    not wait for them."""
+    from coach.voice.assets import voice_problem
 
     def work() -> None:
         try:
             services.reader.model  # noqa: B018 - loads (or trains once) the reader
-            services.local_server.url  # noqa: B018 - starts the server
-        except CoachError as exc:  # shown again, with advice, when the model is first used
-            print(f"The built-in model did not start in the background: {exc}", flush=True)
+            if voice_problem() is None:
+                services.transcriber.warm()
+            if services.settings.backend == "local":
+                services.local_server.url  # noqa: B018 - starts the server
+        except CoachError as exc:  # shown again, with advice, when first used
+            print(f"A background start failed (it is retried on first use): {exc}",
+                  flush=True)
 
     thread = threading.Thread(target=work, name="warm-up", daemon=True)
     thread.start()
@@ -177,8 +183,7 @@ def main(settings: Settings | None = None) -> None:
     import gradio as gr
 
     demo = build_demo(services)
-    if settings.backend == "local":
-        warm_up(services)
+    warm_up(services)
     print(f"Next Steps Coach on http://{settings.host}:{settings.port} — the built-in model "
           "is starting in the background (the first start prepares a 1.1 GB file).")
     # Quick requests (interpret, search) run 8 at a time; model-bound ones share their own

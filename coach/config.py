@@ -74,6 +74,11 @@ class Settings(BaseSettings):
         return self.data_dir / "models" / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 
     @property
+    def whisper_dir(self) -> Path:
+        """The speech-to-text model's folder (model.bin joined and verified)."""
+        return self.data_dir / "models" / "whisper-base"
+
+    @property
     def tiktoken_cache(self) -> Path:
         """Folder that tiktoken reads its encodings from."""
         return self.data_dir / "tiktoken"

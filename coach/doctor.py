@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx2
 from pydantic import BaseModel
@@ -63,6 +64,22 @@ class Check:
     detail: str
 
 
+def voice_check(folder: Path) -> Check:
+    """Whether voice practice can work: faster-whisper and the verified Whisper model."""
+    from coach.voice.assets import WHISPER_LICENCE, WHISPER_NAME, voice_problem, whisper_ok
+    from coach.voice.speech import TTS_NAME, tts_problem
+
+    problem = voice_problem()
+    if problem:
+        return Check("voice", False, problem)
+    if not whisper_ok(folder):
+        return Check("voice", False, f"{folder} has no verified Whisper model: run "
+                     "`coach setup`.")
+    speaks = "interviewer's voice: " + (tts_problem() or f"{TTS_NAME} available")
+    return Check("voice", True, f"{WHISPER_NAME} (licence {WHISPER_LICENCE}, sha256 "
+                 f"verified) in {folder}; {speaks}")
+
+
 def run_checks(services: Services, probe_model: bool = True) -> list[Check]:
     """Check the encodings, embedder, model file, model and index; never raises."""
     settings = services.settings
@@ -88,6 +105,7 @@ def run_checks(services: Services, probe_model: bool = True) -> list[Check]:
                                 f"{MODEL_SIZE} bytes): run `coach setup` to rebuild it."))
         else:
             checks.append(Check("model file", True, f"{path} (sha256 verified)"))
+    checks.append(voice_check(settings.whisper_dir))
     info = model_info(services, probe=probe_model)
     checks.append(Check("model", info.reachable,
                         f"{info.model} at {info.endpoint}: {info.detail}"

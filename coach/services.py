@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.config import Settings
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from coach.reading.reader import Reader
     from coach.report import Report
     from coach.store import Store
+    from coach.voice import Delivery, Transcriber, Transcript
+    from coach.voice.speech import Speaker
 
 LOCAL_MODEL_ID = "qwen2.5-coder-1.5b-instruct"
 
@@ -187,11 +190,37 @@ class Services:
 
         return resume(self.store, session_id, owner)
 
-    def practice_turn(self, session: Session, text: str) -> Iterator[tuple[Assessment, str]]:
-        """Coach the candidate's message and stream the interviewer's checked reply."""
+    def practice_turn(self, session: Session, text: str, delivery: Delivery | None = None
+                      ) -> Iterator[tuple[Assessment, str]]:
+        """Coach the candidate's message and stream the interviewer's checked reply;
+        `delivery`: how it was said, when the turn was spoken."""
         from coach.practice import take_turn
 
-        return take_turn(session, text, self.model, ask_model=self.ask_model, store=self.store)
+        return take_turn(session, text, self.model, ask_model=self.ask_model, store=self.store,
+                         delivery=delivery)
+
+    # -- voice ----------------------------------------------------------------------------
+
+    @cached_property
+    def transcriber(self) -> Transcriber:
+        """Offline speech-to-text (Whisper base), loaded on first use."""
+        from coach.voice import Transcriber
+
+        return Transcriber(self.settings.whisper_dir, threads=self.settings.local_threads)
+
+    @cached_property
+    def speaker(self) -> Speaker:
+        """The interviewer's voice (optional text-to-speech), loaded on first use."""
+        from coach.voice.speech import Speaker
+
+        return Speaker()
+
+    def transcribe(self, path: Path | str) -> tuple[Transcript, Delivery]:
+        """A spoken turn's words and how they were delivered (VoiceError for bad audio)."""
+        from coach.voice import measure
+
+        transcript = self.transcriber.transcribe(path)
+        return transcript, measure(transcript)
 
     def practice_report(self, session: Session, candidate_name: str = "") -> Report:
         """Score the session, reveal the truth, plan and draft the thank-you; saved."""

@@ -100,6 +100,18 @@ class Store:
         return [{"n": n, "role": role, "text": text,
                  "assessment": json.loads(a) if a else None} for n, role, text, a in rows]
 
+    def earlier_assessments(self, session_id: str, sessions: int = 20) -> list[dict[str, Any]]:
+        """The coaching of the candidate's turns in the same owner's sessions before this one
+        (the last `sessions` of them), oldest first: what a report compares with."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT t.assessment FROM turns t WHERE t.assessment IS NOT NULL AND "
+                "t.session_id IN (SELECT e.id FROM sessions e JOIN sessions s ON s.id = ? "
+                "WHERE e.owner = s.owner AND e.id != s.id AND e.rowid < s.rowid "
+                "ORDER BY e.rowid DESC LIMIT ?) ORDER BY t.created, t.n",
+                (session_id, sessions)).fetchall()
+        return [json.loads(a) for (a,) in rows]
+
     def session(self, session_id: str, owner: str = "") -> tuple[dict[str, Any], bool] | None:
         """A session's scenario and whether it has a report, or None if the owner has no such
         session."""

@@ -314,6 +314,11 @@ def assessment_card(a: Assessment) -> str:
     for tip in a.tips:
         parts.append(f"<p><b>Tip:</b> {esc(tip.text)}<br><span class='muted'>Guide: "
                      f"{guide_link(tip.heading)}</span></p>")
+    if a.delivery is not None:
+        parts.append(f"<p class='delivery'><b>Delivery:</b> {esc(a.delivery.line())}</p>")
+        for dtip in a.delivery.tips:
+            parts.append(f"<p><b>Delivery tip:</b> {esc(dtip.text)}<br><span class='muted'>"
+                         f"Guide: {guide_link(dtip.heading)}</span></p>")
     parts.append("</div>")
     return "".join(parts)
 

@@ -153,10 +153,17 @@ def test_invalid_utf8_bytes_through_the_api_are_refused_cleanly(launched) -> Non
     assert details["category"] == "clear_timeline"  # the app still answers
 
 
-def test_the_model_and_the_reader_start_in_the_background() -> None:
+def test_the_model_the_reader_and_the_voice_start_in_the_background() -> None:
     import app
 
     started: list[str] = []
+
+    class Transcriber:
+        def warm(self) -> None:
+            started.append("voice")
+
+    class Settings:
+        backend = "local"
 
     class Server:
         @property
@@ -173,6 +180,12 @@ def test_the_model_and_the_reader_start_in_the_background() -> None:
     class FakeServices:
         reader = Reader()
         local_server = Server()
+        transcriber = Transcriber()
+        settings = Settings()
 
     app.warm_up(FakeServices()).join(timeout=5)  # type: ignore[arg-type]
-    assert started == ["reader", "model"]
+    assert started == ["reader", "voice", "model"]
+    Settings.backend = "openai"  # an endpoint: the built-in model is not started
+    started.clear()
+    app.warm_up(FakeServices()).join(timeout=5)  # type: ignore[arg-type]
+    assert started == ["reader", "voice"]

@@ -215,7 +215,7 @@ def test_setup_shows_the_one_time_join(tmp_path: Path, fake_parts: bytes, small_
     result = CliRunner().invoke(cli, ["setup"], env={"COACH_DATA_DIR": str(tmp_path / "d")})
     assert result.exit_code == 0, result.output
     assert "one-time join" in result.stderr and "100%" in result.stderr
-    assert "Built-in model ready." in result.stderr
+    assert "The built-in model is ready." in result.stderr
     assert (tmp_path / "d" / "models").is_dir()
 
 

@@ -110,6 +110,13 @@ def setup(
                 ensure_model(services.settings.model_path, progress=say, on_bytes=meter)
             finally:
                 meter.end_line()
+        from coach.voice.assets import ensure_whisper, voice_problem
+
+        problem = voice_problem()
+        if problem:
+            _say(problem)
+        else:
+            ensure_whisper(services.settings.whisper_dir, progress=_say)
         report = services.refresh_index()
         state = "up to date" if not report.changed else f"{report.embedded} chunks embedded"
         typer.echo(f"Index: {report.total} chunks ({state}).")
@@ -429,12 +436,14 @@ def practice(
     report_file: Annotated[Path | None, typer.Option("--report", help="Write the report "
                                                      "as Markdown here.")] = None,
     script: Annotated[Path | None, typer.Option(help="Play each non-empty line of this file "
-                                                "as your turn, then end the session.")] = None,
+                                                "as your turn, then end the session (a line "
+                                                "`/say FILE.wav` is a spoken turn).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: the "
                                           "scenario with its truth, the turns and the "
                                           "report.")] = False,
 ) -> None:
-    """Rehearse the end of an interview in the terminal; type /end for your report."""
+    """Rehearse the end of an interview in the terminal; type /end for your report, or
+    `/say FILE.wav` to speak a turn (transcribed offline and coached on its delivery)."""
 
     def body() -> None:
         from coach.interview import PRESETS, STAGE_LABELS, surprise
@@ -471,9 +480,20 @@ def practice(
                 break
             if not said:
                 continue
+            delivery = None
+            if said.startswith("/say "):
+                from coach.voice import VoiceError
+
+                try:
+                    transcript, delivery = services.transcribe(Path(said[5:].strip()))
+                except VoiceError as exc:  # no turn is taken: say it again, or type it
+                    _say(f"  voice: {exc}")
+                    continue
+                said = transcript.text
+                out(f"You (spoken): {said}")
             coached, shown = None, ""
             out(f"{scenario.interviewer}: ", nl=False)
-            for step_assessment, reply in services.practice_turn(session, said):
+            for step_assessment, reply in services.practice_turn(session, said, delivery):
                 coached = step_assessment
                 if reply.startswith(shown):
                     out(reply[len(shown):], nl=False)
@@ -487,6 +507,10 @@ def practice(
                 _say(f"  coach: {verdict_line(coached)}")
                 for tip in coached.tips[:1]:
                     _say(f"  tip: {tip.text}")
+                if coached.delivery is not None:
+                    _say(f"  delivery: {coached.delivery.line()}")
+                    for dtip in coached.delivery.tips[:1]:
+                        _say(f"  delivery tip: {dtip.text}")
         report = services.practice_report(session, name)
         markdown = to_markdown(report, session)
         if report_file is not None:
@@ -495,7 +519,10 @@ def practice(
         if as_json:
             turns = [{"role": t.role, "text": t.text,
                       **({"verdict": t.assessment.verdict, "asks": t.assessment.asks}
-                         if t.assessment else {})} for t in session.turns]
+                         if t.assessment else {}),
+                      **({"delivery": t.assessment.delivery.model_dump(mode="json")}
+                         if t.assessment and t.assessment.delivery else {})}
+                     for t in session.turns]
             typer.echo(json.dumps({"scenario": session.scenario.model_dump(mode="json"),
                                    "turns": turns, "report": report.model_dump(mode="json")},
                                   indent=2, ensure_ascii=False))
@@ -586,3 +613,7 @@ def corrections_undo(correction_id: Annotated[str, typer.Argument(help="Its id, 
 from coach.cli.apps import apps_cli  # noqa: E402
 
 cli.add_typer(apps_cli, name="apps")
+from coach.cli.voice import say, transcribe  # noqa: E402
+
+cli.command()(transcribe)
+cli.command()(say)

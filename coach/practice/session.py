@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from coach.llm import ChatModel
     from coach.store import Store
+    from coach.voice import Delivery
 
 MAX_TURN_CHARS = 2000
 STAY_IN_CHARACTER = "Let's keep the focus on your questions about the role — what else would you "\
@@ -114,18 +115,21 @@ def clip_turn(text: str) -> str:
 
 
 def take_turn(session: Session, text: str, model: ChatModel, *,
-              ask_model: AskModel | None = None, store: Store | None = None
-              ) -> Iterator[tuple[Assessment, str]]:
+              ask_model: AskModel | None = None, store: Store | None = None,
+              delivery: Delivery | None = None) -> Iterator[tuple[Assessment, str]]:
     """Coach the candidate's message and stream the interviewer's reply.
 
     Yields (assessment, reply so far); the last item holds the final reply, which replaces the
-    streamed one when it contradicted the hidden truth or broke character.
+    streamed one when it contradicted the hidden truth or broke character. `delivery` is how
+    the message was said, when it was spoken (it joins the assessment, and the report).
     """
     if not isinstance(text, str) or not text.strip():
         raise CoachError("Type what you would say to the interviewer.")
     text = clip_turn(text)
     assessment = assess(text, session.moment, already_answered=session.answered,
                         model=ask_model)
+    if delivery is not None:
+        assessment.delivery = delivery
     session.turns.append(Turn(role="candidate", text=text, assessment=assessment))
     if store is not None:
         store.add_turn(session.id, len(session.turns) - 1, "candidate", text,

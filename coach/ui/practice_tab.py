@@ -16,6 +16,9 @@ from coach.ui.common import (
     download,
     owner_of,
 )
+from coach.voice import Delivery, VoiceError
+from coach.voice.assets import voice_problem
+from coach.voice.speech import tts_problem
 
 
 @dataclass
@@ -76,18 +79,45 @@ def build(services: Services, name_box: Any) -> PracticeTab:
 
     track = gr.Progress()  # Gradio hands each event its own tracker in its place
 
-    def practice_turn(session: Session | None, message: str,
+    def practice_turn(session: Session | None, message: str, spoken: Delivery | None,
                       progress: Any = track) -> Any:
         if session is None:
             raise gr.Error("Start a session first.")
         try:
             announce_cold_start(services, progress)
-            for _, reply in services.practice_turn(session, message):
+            for _, reply in services.practice_turn(session, message, spoken):
                 chat = chat_view(session) + [{"role": "assistant", "content": reply}]
-                yield session, chat, coaching_panel(session), ""
+                yield session, chat, coaching_panel(session), "", spoken
         except CoachError as exc:
             raise gr.Error(str(exc)) from None
-        yield session, chat_view(session), coaching_panel(session), ""
+        yield session, chat_view(session), coaching_panel(session), "", None
+
+    def hear(recording: str | None) -> tuple[Any, Delivery | None, str]:
+        """A recording (microphone or file) transcribed into the text box, to check and send;
+        its delivery waits beside it for the turn."""
+        if not recording:
+            return gr.update(), None, ""
+        try:
+            transcript, delivery = services.transcribe(recording)
+        except VoiceError as exc:
+            gr.Warning(str(exc))
+            return gr.update(), None, ""
+        note = (f"**Heard** (transcribed here in {transcript.seconds:.1f} s): check the words, "
+                f"edit them if needed, then Send.  \n**Delivery:** {delivery.line()}")
+        return transcript.text, delivery, note
+
+    def speak(session: Session | None, on: bool) -> str | None:
+        """The interviewer's last line, spoken (when the user turned the voice on)."""
+        if not on or session is None or not session.turns:
+            return None
+        last = session.turns[-1]
+        if last.role != "interviewer":
+            return None
+        try:
+            return str(services.speaker.speak(last.text, f"{session.id}-{len(session.turns)}"))
+        except VoiceError as exc:
+            gr.Warning(str(exc))
+            return None
 
     def practice_end(session: Session | None, name: str,
                      request: gr.Request) -> tuple[str, str | None, str]:
@@ -142,8 +172,24 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     with gr.Row():
         with gr.Column(scale=3):
             chat = gr.Chatbot(label="Interview", height=420)
-            said = gr.Textbox(label="You say", placeholder="Type and press Enter",
-                              max_length=4000)
+            said = gr.Textbox(label="You say", placeholder="Type and press Enter, or record "
+                              "below", max_length=4000)
+            no_voice = voice_problem()
+            with gr.Row():
+                mic = gr.Audio(sources=["microphone", "upload"], type="filepath",
+                               label="Or say it (transcribed on this machine)",
+                               elem_id="voice-in", visible=no_voice is None)
+                silent = tts_problem()
+                with gr.Column(min_width=160):
+                    voice_on = gr.Checkbox(value=False, label="Speak the interviewer's lines",
+                                           interactive=silent is None,
+                                           info=silent or "A local voice (Piper); off by "
+                                           "default.")
+                    voice_out = gr.Audio(label="Interviewer", autoplay=True,
+                                         interactive=False, visible=False,
+                                         elem_id="voice-out")
+            heard = gr.Markdown(no_voice or "", elem_id="voice-note")
+            spoken = gr.State(None)  # the delivery of the transcribed text waiting to be sent
             with gr.Row():
                 send = gr.Button("Send", variant="primary")
                 finish = gr.Button("End and get my report")
@@ -165,9 +211,15 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                 ).then(lambda s: s.id if s is not None else None, state, saved,
                        api_visibility="private")
     chat.clear(clear, state, [state, coaching, saved, report_md], api_visibility="private")
-    gr.on([send.click, said.submit], practice_turn, [state, said],
-          [state, chat, coaching, said], api_name="practice_turn",
-          concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
+    turn = gr.on([send.click, said.submit], practice_turn, [state, said, spoken],
+                 [state, chat, coaching, said, spoken], api_name="practice_turn",
+                 concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
+    turn.success(lambda: (None, no_voice or ""), None, [mic, heard], api_visibility="private")
+    turn.success(speak, [state, voice_on], voice_out, api_visibility="private")
+    voice_on.change(lambda on: gr.update(visible=on), voice_on, voice_out,
+                    api_visibility="private")
+    gr.on([mic.stop_recording, mic.upload], hear, mic, [said, spoken, heard],
+          api_name="practice_hear", concurrency_id="voice", concurrency_limit=1)
     finish.click(practice_end, [state, name_box], [report_md, report_file, history],
                  api_name="practice_report", concurrency_id=MODEL_LANE,
                  concurrency_limit=MODEL_LANE_SIZE

@@ -6,6 +6,19 @@ from coach import views
 from coach.errors import CoachError
 from coach.llm import display_url
 from coach.services import Services
+from coach.voice.speech import TTS_LICENCE, TTS_NAME, tts_problem
+
+
+def voice_row(services: Services) -> str:
+    """The speech-to-text model, its licence and whether it is ready."""
+    from coach.voice.assets import WHISPER_LICENCE, WHISPER_NAME, voice_problem, whisper_ok
+
+    problem = voice_problem()
+    if problem:
+        return problem
+    ready = ("loaded" if services.transcriber.loaded else "verified, loads on first use"
+             if whisper_ok(services.settings.whisper_dir) else "prepared on first use")
+    return f"{WHISPER_NAME} ({WHISPER_LICENCE}, by OpenAI; CTranslate2 conversion) — {ready}"
 
 
 def status_html(services: Services, probe: bool) -> str:
@@ -23,6 +36,9 @@ def status_html(services: Services, probe: bool) -> str:
         ("Guide index", f"{index.chunks} passages, built {index.built_at}" if index.ready
          else "not built yet — run `coach index`"),
         ("Embeddings", "all-MiniLM-L6-v2 (int8 ONNX, Apache-2.0), on this machine"),
+        ("Speech to text", voice_row(services)),
+        ("Interviewer's voice", tts_problem() or f"{TTS_NAME} ({TTS_LICENCE}), off by "
+         "default (a checkbox in Practice)"),
         ("Data folder", str(s.data_dir)),
         ("Listening on", f"{s.host}:{s.port}"),
     ]
@@ -67,4 +83,6 @@ def build(services: Services) -> None:
         "**About.** Next Steps Coach is open source. The built-in model is "
         "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF, Apache-2.0, by the Qwen team), run by "
         "llama.cpp on this machine; it is small, so its replies are slower and plainer than a "
-        "hosted model's. The advice and citations come from the guide in `knowledge/guide/`.")
+        "hosted model's. Spoken turns are transcribed on this machine by Whisper base (MIT, by "
+        "OpenAI) with faster-whisper; recordings are not kept. The advice and citations come "
+        "from the guide in `knowledge/guide/`.")
