@@ -193,5 +193,6 @@ def to_markdown(report: Report, session: Session,
         lines += ["", "## Thank-you draft", "", f"**Subject:** {report.thank_you.subject}", "",
                   report.thank_you.body]
     lines += ["", "## Transcript", ""]
-    lines += [f"**{t.role.capitalize()}:** {t.text}" for t in session.turns]
+    for t in session.turns:  # one paragraph a turn (Markdown joins adjacent lines)
+        lines += [f"**{t.role.capitalize()}:** {t.text}", ""]
     return "\n".join(lines) + "\n"

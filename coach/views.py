@@ -52,6 +52,13 @@ CSS = """
 .apps-table td, .apps-table th {text-align: left; padding: 0.25rem 0.5rem;
                                 border-bottom: 1px solid var(--border-color-primary);}
 @media (max-width: 600px) {.apps-table .wide {display: none;}}
+.history-table {width: 100%; border-collapse: collapse; overflow-wrap: normal;}
+.history-table th, .history-table td:first-child {white-space: nowrap;}
+.history-table td, .history-table th {text-align: left; padding: 0.25rem 0.5rem;
+                                      border-bottom: 1px solid var(--border-color-primary);}
+.history-table .narrow {display: none;}
+@media (max-width: 600px) {.history-table .wide {display: none;}
+                           .history-table .narrow {display: table-cell;}}
 """
 
 # Element ids of the guide's headings in the page: "guide-" + the anchor from coach.knowledge.
@@ -324,17 +331,22 @@ def assessment_card(a: Assessment) -> str:
 
 
 def history_table(rows: Sequence[SessionSummary]) -> str:
-    """Past practice sessions with their scores, newest first."""
+    """Past practice sessions with their scores, newest first (at phone width: the total)."""
     if not rows:
         return "<p class='muted'>No practice sessions yet.</p>"
-    head = ("<table><tr><th>When</th><th>Role</th><th>Turns</th><th>Asked</th><th>Timing</th>"
-            "<th>Phrasing</th><th>No pressure</th><th>Follow-up</th></tr>")
+    criteria = ("asked", "timing", "phrasing", "composure", "follow_up")
+    labels = ("Asked", "Timing", "Phrasing", "No pressure", "Follow-up")
+    head = ("<table class='history-table'><tr><th>When</th><th>Role</th>"
+            "<th class='wide'>Turns</th>"
+            + "".join(f"<th class='wide'>{label}</th>" for label in labels)
+            + "<th class='narrow'>Score</th></tr>")
     body = []
     for r in rows:
         scores = r.scores or {}
-        cells = "".join(f"<td>{scores.get(c, '–')}</td>" for c in
-                        ("asked", "timing", "phrasing", "composure", "follow_up"))
+        cells = "".join(f"<td class='wide'>{scores.get(c, '–')}</td>" for c in criteria)
+        total = (f"{sum(scores.get(c, 0) for c in criteria)}/25" if scores else "–")
         body.append(f"<tr><td>{esc(r.created[:16].replace('T', ' '))}</td>"
-                    f"<td>{esc(r.role)} · {esc(r.company)}</td><td>{r.turns}</td>{cells}</tr>")
+                    f"<td>{esc(r.role)} · {esc(r.company)}</td><td class='wide'>{r.turns}</td>"
+                    f"{cells}<td class='narrow'>{total}</td></tr>")
     return "<div class='result-card'><b>Your practice history</b>" + head + "".join(body) \
         + "</table></div>"

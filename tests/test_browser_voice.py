@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import serving
-from .test_browser import CHROMIUM, ScriptedChat, shot, start_practice
+from .test_browser import CHROMIUM, SHOTS, ScriptedChat, shot, start_practice
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 ESPEAK = shutil.which("espeak-ng")
@@ -55,6 +55,31 @@ def browser(spoken):
         instance.close()
 
 
+BROKEN_WORDS_JS = """(selector) => {
+  const broken = [];
+  const probe = document.createElement("span");
+  probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+  document.body.appendChild(probe);
+  for (const cell of document.querySelectorAll(selector + " th, " + selector + " td")) {
+    if (!cell.offsetParent) continue;  // hidden at this width
+    const style = getComputedStyle(cell);
+    probe.style.font = style.font;
+    const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    for (const word of cell.innerText.split(/\\s+/)) {
+      probe.textContent = word;
+      if (word && probe.getBoundingClientRect().width > inner + 1) broken.push(word);
+    }
+  }
+  probe.remove();
+  return broken;
+}"""
+
+
+def cells_breaking_words(page, selector: str) -> list[str]:
+    """Words of a table that do not fit their cell (so the browser breaks them mid-word)."""
+    return page.evaluate(BROKEN_WORDS_JS, selector)
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_a_spoken_ask_is_transcribed_sent_and_its_delivery_coached(browser, url, width) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})
@@ -87,5 +112,13 @@ def test_a_spoken_ask_is_transcribed_sent_and_its_delivery_coached(browser, url,
         page.locator("#voice-out audio").first.wait_for(state="attached", timeout=30_000)
         assert page.locator("#voice-note").inner_text().strip() == ""  # ready for the next
         shot(page, f"voice-coached-{width}")
+        # The report has a delivery section; the history under it fits the screen.
+        page.get_by_role("button", name="End and get my report").click()
+        page.get_by_role("heading", name="Delivery (spoken turns)").wait_for(timeout=60_000)
+        page.locator(".history-table").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 10
+        assert cells_breaking_words(page, ".history-table") == []
+        page.locator(".history-table").scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"voice-history-{width}.png"))
     finally:
         context.close()

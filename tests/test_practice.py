@@ -100,6 +100,10 @@ def test_the_report_reuses_interpret_plan_and_email() -> None:
     for part in ("## Scores", "## The hidden truth", "## Your plan", "## Thank-you draft",
                  "Friday next week", "## Transcript"):
         assert part in markdown
+    # Each turn of the transcript is its own paragraph, not run together with the next.
+    transcript = markdown.split("## Transcript", 1)[1].strip().split("\n\n")
+    assert [p.split(":**")[0] for p in transcript] == \
+        ["**" + t.role.capitalize() for t in session.turns]
 
 
 def test_a_session_without_an_ask_scores_zero_for_asking() -> None:
