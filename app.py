@@ -70,15 +70,34 @@ def build_demo(services: Services) -> gr.Blocks:
             lambda s: (practice_tab.answer_of(s), gr.Tabs(selected="interpret")),
             practice.state, [interpret.reply, tabs], api_visibility="private")
 
-        def thank_you_from(session: Any) -> tuple[Any, ...]:
+        def thank_you_from(session: Any, company: str, role: str, interviewer: str
+                           ) -> tuple[Any, ...]:
+            """Write's thank-you for the practice interview: the scenario's details fill the
+            interview details only where the user has none; theirs are never overwritten."""
             sc = session.scenario if session is not None else None
-            return ("thank_you", sc.company if sc else gr.update(),
-                    sc.role if sc else gr.update(), sc.interviewer if sc else gr.update(),
+            if sc is None:
+                return ("thank_you", gr.update(), gr.update(), gr.update(),
+                        gr.Tabs(selected="write"))
+            mine = [(company or "").strip(), (role or "").strip(), (interviewer or "").strip()]
+            theirs = [sc.company, sc.role, sc.interviewer]
+            if any(m and m != t for m, t in zip(mine, theirs, strict=True)):
+                gr.Info("Write keeps your interview details; the practice was with "
+                        f"{sc.interviewer} for {sc.role} at {sc.company}.")
+            return ("thank_you", *[m or t for m, t in zip(mine, theirs, strict=True)],
                     gr.Tabs(selected="write"))
 
-        practice.to_write.click(thank_you_from, practice.state,
+        practice.to_write.click(thank_you_from,
+                                [practice.state, shared.company, shared.role,
+                                 shared.interviewer],
                                 [write.kind, shared.company, shared.role, shared.interviewer,
                                  tabs], api_visibility="private")
+        # Details typed once: the interview details the user enters become the practice
+        # scenario's (the Scenario menu then says it is their own).
+        for mine, field in ((shared.company, practice.company), (shared.role, practice.role),
+                            (shared.interviewer, practice.interviewer)):
+            mine.input(lambda value: (value, practice_tab.OWN) if (value or "").strip()
+                       else (gr.update(), gr.update()), mine, [field, practice.preset],
+                       api_visibility="private")
         # A due step opens Write with its email and the application's details.
         def open_in_write(context: dict[str, Any]) -> tuple[Any, ...]:
             if not context or "error" in context:

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from coach.config import Settings  # noqa: E402
 from coach.interview import AGREES, DETAILS, PRESETS  # noqa: E402
-from coach.practice import check_reply, start, take_turn  # noqa: E402
+from coach.practice import check_reply, prefill, start, take_turn  # noqa: E402
 from coach.practice.checks import said_last_question  # noqa: E402
 from coach.reading.interpret import interpret  # noqa: E402
 from coach.services import bootstrap  # noqa: E402
@@ -120,6 +120,7 @@ def main() -> None:
         scenario = base.model_copy(update={"truth": truth, "detail": DETAILS[truth][0]})
         for name, messages, judged, expected in SCRIPTS:
             session = start(scenario)
+            prefill(session, model)  # as the app does while the candidate types (not timed)
             for n, message in enumerate(messages):
                 started = time.perf_counter()
                 first_piece = None

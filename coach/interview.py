@@ -114,20 +114,39 @@ PRESETS: dict[str, Scenario] = {
         company="Riverside Clinic", role="Community Nurse", interviewer="Grace Okafor",
         style="warm", stage="phone_screen", truth="open_questions"),
 }
-COMPANIES = ["Northwind Logistics", "Brightmoor Health", "Quillstack", "Hoshi Foods",
-             "Kestrel Insurance", "Lumbre Foods", "Halvorsen Logistics", "Clarity Labs"]
-ROLES = ["Data Analyst", "Product Designer", "Account Manager", "Site Reliability Engineer",
-         "HR Generalist", "Operations Coordinator", "Teacher", "Nurse Practitioner"]
+# "Surprise me" draws a role, then a workplace that hires it, then a stage whose last question
+# fits it: each role with the companies and the skills question that belong to it.
+ROLES: dict[str, tuple[tuple[str, ...], str]] = {
+    "Data Analyst": (("Northwind Logistics", "Kestrel Insurance", "Clarity Labs"),
+                     "how would you check a number in a report that looked wrong to you?"),
+    "Site Reliability Engineer": (("Quillstack", "Clarity Labs", "Northwind Logistics"),
+                                  "how would you approach testing a change you weren't sure "
+                                  "about?"),
+    "Product Designer": (("Quillstack", "Clarity Labs", "Hoshi Foods"),
+                         "how would you test a design you weren't sure about with real users?"),
+    "Account Manager": (("Kestrel Insurance", "Halvorsen Logistics", "Lumbre Foods"),
+                        "how would you handle a client who is unhappy a week before renewal?"),
+    "HR Generalist": (("Brightmoor Health", "Halvorsen Logistics", "Kestrel Insurance"),
+                      "how would you handle a complaint an employee asks you to keep "
+                      "confidential?"),
+    "Operations Coordinator": (("Northwind Logistics", "Halvorsen Logistics", "Hoshi Foods"),
+                               "what would you do when a delivery is going to miss its date?"),
+    "Teacher": (("Riverside Academy", "Maple Grove School"),
+                "how would you support a student who is falling behind?"),
+    "Nurse Practitioner": (("Brightmoor Health", "Riverside Clinic"),
+                           "how would you handle a patient who disagrees with their care plan?"),
+}
 NAMES = ["Dana Reyes", "Tom Allen", "Priya Nair", "Kenji Tanaka", "Grace Okafor",
          "Marta Silva", "Olu Adeyemi", "Sofia Lindqvist"]
 
 
 def surprise(seed: int | None = None) -> Scenario:
-    """A random scenario ("surprise me")."""
+    """A random scenario ("surprise me"): a role, a workplace that hires it, a stage."""
     rng = random.Random(seed)
     truth = rng.choice(list(DETAILS))
+    role = rng.choice(list(ROLES))
     return Scenario.model_validate({
-        "company": rng.choice(COMPANIES), "role": rng.choice(ROLES),
+        "company": rng.choice(ROLES[role][0]), "role": role,
         "interviewer": rng.choice(NAMES), "style": rng.choice(list(STYLE_NOTES)),
         "stage": rng.choice(list(STAGE_LABELS)), "truth": truth,
         "detail": rng.choice(DETAILS[truth])})
@@ -139,7 +158,10 @@ def opening(scenario: Scenario) -> str:
                 "formal": "Thank you, that covers most of what I wanted to ask.",
                 "rushed": "We're nearly out of time, so let's keep moving.",
                 "distracted": "Sorry — right, where were we. Okay."}[scenario.style]
-    return f"{greeting} {LAST_QUESTIONS[scenario.stage]}"
+    question = LAST_QUESTIONS[scenario.stage]
+    if scenario.stage == "technical_round" and scenario.role in ROLES:
+        question = f"One last one from me: {ROLES[scenario.role][1]}"
+    return f"{greeting} {question}"
 
 
 def scripted_answer(scenario: Scenario) -> str:
@@ -151,14 +173,30 @@ def scripted_answer(scenario: Scenario) -> str:
 
 def interviewer_messages(scenario: Scenario, history: list[Message], invited: bool,
                          context_window: int) -> list[Message]:
-    """The interviewer's prompt: a short brief, then the conversation so far."""
+    """The interviewer's prompt: a short brief, then the conversation so far; before the
+    interviewer has invited questions, a last note saying to.
+
+    The brief is the same on every turn and the conversation only grows, so the built-in
+    model's prompt cache keeps nearly all of it from one turn to the next (and from the
+    pre-read at the session's start, see practice.prefill): a turn reads what was said since.
+    """
+    messages = fit_messages(interviewer_brief(scenario), history,
+                            context_window=context_window, reserve=200)
+    if not invited:
+        messages.append({"role": "system", "content": INVITE})
+    return messages
+
+
+def interviewer_brief(scenario: Scenario) -> str:
+    """The interviewer's system prompt: who they are and the hidden truth."""
     scenario = scenario.with_detail()
-    system = load_prompt(
+    return load_prompt(
         "interviewer", name=scenario.interviewer, company=scenario.company, role=scenario.role,
         stage=STAGE_LABELS[scenario.stage], style=STYLE_NOTES[scenario.style],
-        process=scenario.detail,
-        phase=("The candidate has your invitation to ask questions; answer what they ask."
-               if invited else "Acknowledge the candidate's answer in one sentence, then "
-               "invite their questions."),
-    )
-    return fit_messages(system, history, context_window=context_window, reserve=200)
+        process=scenario.detail)
+
+
+# The first reply's task, after the brief and the conversation: a brief that changed after
+# the first reply would make the model read it all again.
+INVITE = ("Now acknowledge the candidate's answer to your last question in one sentence, then "
+          "invite their questions. Do not ask another question of your own.")

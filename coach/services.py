@@ -111,6 +111,11 @@ class Services:
         self.settings = self.settings.model_copy(update=updates)
         self.__dict__.pop("model", None)  # rebuilt from the new settings on next use
 
+    def restore_settings(self, settings: Settings) -> None:
+        """Go back to `settings` (a switch to a model that did not answer)."""
+        self.settings = settings
+        self.__dict__.pop("model", None)
+
     @cached_property
     def index(self) -> KnowledgeIndex:
         """The guide's index in the configured Chroma."""
@@ -179,9 +184,19 @@ class Services:
     def start_practice(self, scenario: Scenario, owner: str = "") -> Session:
         """A new practice session of `owner` (a COACH_AUTH user, '' locally), saved as it
         goes."""
-        from coach.practice import start
+        from coach.practice import prefill, start
 
-        return start(scenario, self.store, owner)
+        session = start(scenario, self.store, owner)
+        if self.uses_local_model():  # a paid endpoint is never sent a request nobody asked for
+            threading.Thread(target=prefill, args=(session, self.model), name="prefill",
+                             daemon=True).start()
+        return session
+
+    def uses_local_model(self) -> bool:
+        """True when requests go to the built-in model (not an endpoint, nor a test's fake)."""
+        model = self.model
+        return (self.settings.backend == "local" and isinstance(model, OpenAIChat)
+                and model.name == LOCAL_MODEL_ID)
 
     def resume_practice(self, session_id: str, owner: str = "") -> tuple[Session, str] | None:
         """The owner's unfinished session from the store, with a message that never got its

@@ -19,6 +19,8 @@ BADGE_COLOURS = {
 CSS = """
 .result-card {border: 1px solid var(--border-color-primary); border-radius: 8px;
               padding: 0.6rem 0.9rem; margin-bottom: 0.6rem; overflow-wrap: anywhere;}
+.result-card th {overflow-wrap: normal; word-break: normal; text-align: left;
+                 vertical-align: top; padding-right: 0.6rem;}
 .heading-path {font-weight: 600;}
 .unsure {border-left: 4px solid #8a6d00; padding-left: 0.7rem; margin: 0.4rem 0;}
 .muted {opacity: 0.75; font-size: 0.9em;}

@@ -233,14 +233,13 @@ def _text_of(message: dict) -> str:
 def test_practice_turn_through_the_api(api, name: str, text: str) -> None:
     import inspect
 
-    from gradio_client.exceptions import AppError
-
     started = time.perf_counter()
     chat, _, _, _, _ = api.predict(*SCENARIO, api_name="/practice_start")
     assert len(chat) == 1 and chat[0]["role"] == "assistant"
     if not text.strip():
-        with pytest.raises(AppError, match="Type what you would say"):
-            api.predict(text, api_name="/practice_turn")
+        # A slip, not an error: a notice in the page, and nothing changes.
+        chat, _, said = api.predict(text, api_name="/practice_turn")
+        assert len(chat) == 1 and said == text
         said_turns = 0
     else:
         chat, coaching, said = api.predict(text, api_name="/practice_turn")

@@ -53,7 +53,7 @@ class ScriptedChat:
                     "team decides what to build next. It made me even more certain that this "
                     "role is a good match for what I want to do, and I would be glad to "
                     "contribute to the team.")
-        last = messages[-1]["content"].lower()
+        last = [m for m in messages if m["role"] == "user"][-1]["content"].lower()
         if "next step" in last or "timeline" in last:
             return "We'll decide by Friday next week and the recruiter will email you."
         return "Thanks for that. Do you have any questions for me?"
@@ -468,3 +468,46 @@ def test_one_application_from_interview_to_close_the_loop(page, real_services, m
     finally:  # other tests share these services: leave nothing due behind
         for app in real_services.applications.applications():
             real_services.applications.delete(app.id)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_slips_are_notices_that_go_away_not_error_overlays(page, width) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.get_by_role("tab", name="Practice").click()
+    page.get_by_role("button", name="Send").click()  # no session yet
+    page.get_by_text("Start a session first").first.wait_for()
+    page.get_by_role("button", name="End and get my report").click()
+    page.get_by_text("Say something to the interviewer first").first.wait_for()
+    start_practice(page)
+    page.get_by_role("button", name="Send").click()  # an empty message
+    page.get_by_text("Type what you would say").first.wait_for()
+    shot(page, f"slip-notice-{width}")
+    # No component is covered by an error badge, and the interview is still there.
+    assert page.get_by_text("Error", exact=True).count() == 0
+    assert page.get_by_text("Last question from my side").first.is_visible()
+    # The notices leave by themselves.
+    page.get_by_text("Type what you would say").first.wait_for(state="hidden", timeout=20_000)
+    say(page, "I'd map the delivery data first.", "Do you have any questions for me?")
+
+
+def test_details_are_typed_once_and_never_overwritten_by_a_practice(page) -> None:
+    page.get_by_text("Your interview (entered once, used by every tab)").click()
+    page.get_by_label("Company").first.fill("Acme Robotics")
+    page.get_by_label("Role").first.fill("QA Engineer")
+    page.get_by_role("tab", name="Practice").click()
+    # What the user typed above is the practice scenario too, and the menu says so.
+    fields = page.get_by_label("Company")
+    assert fields.nth(1).input_value() == "Acme Robotics"
+    assert page.get_by_label("Role").nth(1).input_value() == "QA Engineer"
+    assert page.get_by_label("Scenario").input_value() == "Your own scenario"
+    # "Surprise me" draws a coherent scenario and the menu shows it is not a preset.
+    page.get_by_role("button", name="Surprise me").click()
+    page.wait_for_timeout(500)
+    assert page.get_by_label("Scenario").input_value() == "Your own scenario"
+    assert fields.nth(1).input_value() != "Acme Robotics"
+    start_practice(page)
+    say(page, "I'd start with the test plan.", "Do you have any questions for me?")
+    page.get_by_role("button", name="Draft the thank-you in Write").click()
+    page.get_by_text("Write keeps your interview details").first.wait_for()
+    assert page.get_by_label("Company").first.input_value() == "Acme Robotics"
+    assert page.get_by_label("Role").first.input_value() == "QA Engineer"

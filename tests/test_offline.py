@@ -223,11 +223,11 @@ def test_the_app_shows_the_join_as_a_progress_bar(tmp_path: Path, fake_parts: by
                                                   small_blocks: None) -> None:
     from coach.config import Settings
     from coach.services import Services
-    from coach.ui.common import announce_cold_start, uses_local_model
+    from coach.ui.common import announce_cold_start
 
     services = Services(Settings(_env_file=None, data_dir=tmp_path / "d"),
                         progress=lambda _msg: None)
-    assert uses_local_model(services)
+    assert services.uses_local_model()
     bar: list[tuple[float, str]] = []
     announce_cold_start(services, lambda value, desc: bar.append((value, desc)))
     assert services.settings.model_path.read_bytes() == fake_parts
@@ -240,12 +240,12 @@ def test_the_app_shows_the_join_as_a_progress_bar(tmp_path: Path, fake_parts: by
 def test_a_test_model_never_triggers_the_join(tmp_path: Path) -> None:
     from coach.config import Settings
     from coach.services import Services
-    from coach.ui.common import announce_cold_start, uses_local_model
+    from coach.ui.common import announce_cold_start
 
     from .fakes import DownChat
 
     services = Services(Settings(_env_file=None, data_dir=tmp_path / "d"), model=DownChat())
-    assert not uses_local_model(services)
+    assert not services.uses_local_model()
     announce_cold_start(services, lambda *a, **k: pytest.fail("no progress expected"))
     assert not services.settings.model_path.exists()
 

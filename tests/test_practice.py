@@ -40,7 +40,7 @@ def test_the_brief_reaches_the_model_and_the_opening_is_a_last_question() -> Non
     system = fake.calls[0][0]["content"]
     assert TIMELINE.detail in system and "Dana Reyes" in system and "invite their questions" \
         in system
-    assert fake.calls[0][-1]["content"] == ANSWER
+    assert fake.calls[0][-2]["content"] == ANSWER  # then the note to invite questions
     assert session.moment == "invited"
 
 

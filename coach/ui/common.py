@@ -30,17 +30,6 @@ class Shared:
     interview_date: Any
 
 
-def uses_local_model(services: Any) -> bool:
-    """True when requests go to the built-in model (not an endpoint, nor a test's fake)."""
-    from coach.llm import OpenAIChat
-    from coach.services import LOCAL_MODEL_ID
-
-    if services.settings.backend != "local":
-        return False
-    model = services.model
-    return isinstance(model, OpenAIChat) and model.name == LOCAL_MODEL_ID
-
-
 def announce_cold_start(services: Any, progress: Any = None) -> None:
     """Tell the user, in the page, when this request has to start the built-in model first.
 
@@ -51,7 +40,7 @@ def announce_cold_start(services: Any, progress: Any = None) -> None:
     """
     import gradio as gr
 
-    if not uses_local_model(services) or services.local_server.running:
+    if not services.uses_local_model() or services.local_server.running:
         return
     gr.Info("Starting the built-in model: the first start checks (or prepares) a 1.1 GB "
             "file and can take up to a minute.")

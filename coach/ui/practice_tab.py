@@ -20,6 +20,9 @@ from coach.voice import Delivery, VoiceError
 from coach.voice.assets import voice_problem
 from coach.voice.speech import tts_problem
 
+# The Scenario menu's last entry: what "Surprise me" drew, or the fields as the user set them.
+OWN = "Your own scenario"
+
 
 @dataclass
 class PracticeTab:
@@ -31,6 +34,10 @@ class PracticeTab:
     restore: Any  # (saved session id) -> the tab as it was; run when the page loads
     restore_inputs: list[Any]
     restore_outputs: list[Any]
+    preset: Any
+    company: Any
+    role: Any
+    interviewer: Any
 
 
 def chat_view(session: Session) -> list[dict[str, str]]:
@@ -60,8 +67,13 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     def fields(sc: Scenario) -> tuple[str, str, str, str, str, str]:
         return sc.company, sc.role, sc.interviewer, sc.style, sc.stage, sc.truth
 
-    def pick_preset(name: str) -> tuple[str, str, str, str, str, str]:
-        return fields(PRESETS.get(name) or next(iter(PRESETS.values())))
+    def pick_preset(name: str) -> tuple[Any, ...]:
+        if name not in PRESETS:  # "Your own scenario": the fields stay as they are
+            return tuple(gr.update() for _ in range(6))
+        return fields(PRESETS[name])
+
+    def surprise_me() -> tuple[Any, ...]:
+        return (OWN, *fields(surprise()))
 
     def practice_start(company: str, role: str, interviewer: str, style: str, stage: str,
                        truth: str, request: gr.Request
@@ -81,8 +93,14 @@ def build(services: Services, name_box: Any) -> PracticeTab:
 
     def practice_turn(session: Session | None, message: str, spoken: Delivery | None,
                       progress: Any = track) -> Any:
-        if session is None:
-            raise gr.Error("Start a session first.")
+        # The user's slips are notices that go away; the chat and the text stay as they were.
+        if session is None or not (message or "").strip():
+            gr.Warning("Start a session first: press “Start the session”." if session is None
+                       else "Type what you would say to the interviewer, or record it.")
+            yield (session, chat_view(session) if session else [],
+                   coaching_panel(session) if session else coaching_panel_empty(),
+                   message, spoken)
+            return
         try:
             announce_cold_start(services, progress)
             for _, reply in services.practice_turn(session, message, spoken):
@@ -120,9 +138,11 @@ def build(services: Services, name_box: Any) -> PracticeTab:
             return None
 
     def practice_end(session: Session | None, name: str,
-                     request: gr.Request) -> tuple[str, str | None, str]:
+                     request: gr.Request) -> tuple[Any, Any, Any]:
         if session is None or len(session.turns) < 2:
-            raise gr.Error("Say something to the interviewer first.")
+            gr.Warning("Say something to the interviewer first: the report needs at least "
+                       "one exchange.")
+            return gr.update(), gr.update(), gr.update()
         report = services.practice_report(session, name or "")
         markdown = to_markdown(report, session)
         return (to_markdown(report, session, link=views.guide_href),
@@ -154,7 +174,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     # The unfinished session's id, kept by the browser: a reload or a restart resumes it.
     saved = gr.BrowserState("", storage_key="coach-practice-session")
     with gr.Row():
-        preset = gr.Dropdown(list(PRESETS), value=next(iter(PRESETS)), label="Scenario")
+        preset = gr.Dropdown([*PRESETS, OWN], value=next(iter(PRESETS)), label="Scenario")
         surprise_btn = gr.Button("Surprise me")
     first = next(iter(PRESETS.values()))
     with gr.Row():
@@ -204,8 +224,10 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     history = gr.HTML()  # filled on every page load (restore), for the signed-in user
     scenario_fields = [company, role, interviewer, style, stage, truth]
     preset.change(pick_preset, preset, scenario_fields, api_visibility="private")
-    surprise_btn.click(lambda: fields(surprise()), None, scenario_fields,
-                       api_visibility="private")
+    surprise_btn.click(surprise_me, None, [preset, *scenario_fields], api_visibility="private")
+    # A field the user changes makes the scenario their own.
+    gr.on([f.input for f in (company, role, interviewer, style, stage, truth)], lambda: OWN,
+          None, preset, api_visibility="private")
     begin.click(practice_start, scenario_fields,
                 [state, chat, coaching, said, report_file, report_md], api_name="practice_start"
                 ).then(lambda s: s.id if s is not None else None, state, saved,
@@ -226,7 +248,8 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                  ).then(lambda: "", None, saved, api_visibility="private")  # nothing to resume
     return PracticeTab(state=state, to_interpret=to_interpret, to_write=to_write,
                        restore=restore, restore_inputs=[saved],
-                       restore_outputs=[state, chat, coaching, said, saved, history])
+                       restore_outputs=[state, chat, coaching, said, saved, history],
+                       preset=preset, company=company, role=role, interviewer=interviewer)
 
 
 def answer_of(session: Session | None) -> str:

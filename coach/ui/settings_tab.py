@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coach import views
+from coach.doctor import ModelInfo
 from coach.errors import CoachError
 from coach.llm import display_url
 from coach.services import Services
@@ -21,6 +22,15 @@ def voice_row(services: Services) -> str:
     return f"{WHISPER_NAME} ({WHISPER_LICENCE}, by OpenAI; CTranslate2 conversion) — {ready}"
 
 
+def reachable_text(info: ModelInfo, probed: bool) -> str:
+    """Whether the model answers, as far as is known: never "no" for a model nobody asked."""
+    if info.reachable:
+        return f"yes ({info.detail})"
+    if not probed:
+        return f"not checked yet ({info.detail}) — “Check the model now” asks it"
+    return f"no ({info.detail})"
+
+
 def status_html(services: Services, probe: bool) -> str:
     """What the app runs on, whether it answers, and the index."""
     from coach.doctor import model_info
@@ -31,7 +41,7 @@ def status_html(services: Services, probe: bool) -> str:
     rows = [
         ("Language model", f"{info.model} — {info.backend}"),
         ("Where", info.endpoint),
-        ("Reachable", ("yes" if info.reachable else "no") + f" ({info.detail})"),
+        ("Reachable", reachable_text(info, probe)),
         ("Licence", info.licence or "see the provider's terms"),
         ("Guide index", f"{index.chunks} passages, built {index.built_at}" if index.ready
          else "not built yet — run `coach index`"),
@@ -54,10 +64,24 @@ def build(services: Services) -> None:
         return status_html(services, probe=True)
 
     def switch(backend: str, base_url: str, model: str, api_key: str) -> str:
+        """Switch only to a model that answers; otherwise say so and keep the one in use."""
+        from coach.doctor import model_info
+
+        before = services.settings
         try:
             services.use_backend(backend, base_url, model, api_key)
         except CoachError as exc:
             return f"<p role='alert'>Problem: {views.esc(exc)}</p>" + status_html(services, False)
+        if backend == "openai":
+            info = model_info(services, probe=True)
+            if not info.reachable:
+                services.restore_settings(before)
+                gr.Warning(f"{info.endpoint} does not answer ({info.detail}); still using "
+                           "the model you had.")
+                return (f"<p role='alert'>Not switched: {views.esc(info.endpoint)} does not "
+                        f"answer ({views.esc(info.detail)}).</p>" + status_html(services, False))
+        gr.Info("Switched: new requests go to " + ("the built-in model." if backend == "local"
+                                                   else f"{display_url(base_url)}."))
         return status_html(services, probe=True)
 
     gr.Markdown("What the app runs on. Nothing leaves this machine unless you point it at an "
