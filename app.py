@@ -45,7 +45,7 @@ def build_demo(services: Services) -> gr.Blocks:
                     interview_date=gr.Textbox(label="Interview date (YYYY-MM-DD)",
                                               max_length=20),
                 )
-        with gr.Tabs() as tabs:
+        with gr.Tabs(overflow_behavior="wrap") as tabs:  # every tab in sight on a phone
             with gr.Tab("Practice", id="practice"):
                 practice = practice_tab.build(services, shared.name)
             with gr.Tab("Interpret", id="interpret"):
@@ -95,9 +95,10 @@ def build_demo(services: Services) -> gr.Blocks:
         # scenario's (the Scenario menu then says it is their own).
         for mine, field in ((shared.company, practice.company), (shared.role, practice.role),
                             (shared.interviewer, practice.interviewer)):
-            mine.input(lambda value: (value, practice_tab.OWN) if (value or "").strip()
-                       else (gr.update(), gr.update()), mine, [field, practice.preset],
-                       api_visibility="private")
+            # .change, not .input: a pasted or autofilled value counts too.
+            mine.change(lambda value: (value, practice_tab.OWN) if (value or "").strip()
+                        else (gr.update(), gr.update()), mine, [field, practice.preset],
+                        api_visibility="private", trigger_mode="always_last")
         # A due step opens Write with its email and the application's details.
         def open_in_write(context: dict[str, Any]) -> tuple[Any, ...]:
             if not context or "error" in context:

@@ -31,7 +31,7 @@ def main() -> None:
                (ROOT / "bench" / "data" / "asks_heldout.jsonl").read_text().splitlines()
                if line.strip()]
     real = []
-    for path in sorted((ROOT / "knowledge" / "asks" / "real").glob("*.jsonl")):
+    for path in sorted((ROOT / "coach" / "knowledge" / "asks" / "real").glob("*.jsonl")):
         real += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
                  if line.strip()]
     for name, rows in (("held-out written messages", written), ("real closing asks", real)):

@@ -45,7 +45,7 @@ def corpus() -> None:
 
 def real() -> None:
     rows = []
-    for path in sorted((ROOT / "knowledge" / "replies" / "real").glob("*.jsonl")):
+    for path in sorted((ROOT / "coach" / "knowledge" / "replies" / "real").glob("*.jsonl")):
         rows += read_banks([path], "real replies")
     marked = same = extra = unmarked = 0
     latencies = []

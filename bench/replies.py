@@ -142,7 +142,7 @@ def main() -> None:
     t0 = time.perf_counter()
     embedder = default_embedder()
     t_embedder = time.perf_counter() - t0
-    reader = Reader(ROOT / "knowledge", embedder)
+    reader = Reader(ROOT / "coach" / "knowledge", embedder)
     t1 = time.perf_counter()
     shipped = reader.model
     t_model = time.perf_counter() - t1
@@ -187,7 +187,7 @@ def main() -> None:
               f"{s['p50']:.0f} | {s['p95']:.0f} | {s['asked']} |")
     for title, s in results.items():
         print_detail(title, s)
-    reader = Reader(ROOT / "knowledge", embedder)  # a fresh one: no sentence seen before
+    reader = Reader(ROOT / "coach" / "knowledge", embedder)  # a fresh one: no sentence seen before
     reader.use(shipped)
     lat = []
     for e in real:

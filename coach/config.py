@@ -10,6 +10,10 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# What the app reads at run time ships inside the package (so a wheel has it too).
+PACKAGE_DIR = Path(__file__).resolve().parent
+KNOWLEDGE_DIR = PACKAGE_DIR / "knowledge"
+PROMPTS_DIR = PACKAGE_DIR / "prompts"
 
 
 def _default_data_dir() -> Path:
@@ -31,7 +35,7 @@ class Settings(BaseSettings):
         description="Where the model file, the index and saved sessions live.",
     )
     knowledge_dir: Path = Field(
-        default=REPO_ROOT / "knowledge", description="Folder of the guide and example banks."
+        default=KNOWLEDGE_DIR, description="Folder of the guide and example banks."
     )
 
     # Language model

@@ -6,10 +6,10 @@ import functools
 from pathlib import Path
 from string import Template
 
-from coach.config import REPO_ROOT
+from coach.config import PROMPTS_DIR as CONFIG_PROMPTS_DIR
 from coach.errors import CoachError
 
-PROMPTS_DIR = REPO_ROOT / "prompts"
+PROMPTS_DIR = CONFIG_PROMPTS_DIR
 
 
 @functools.cache

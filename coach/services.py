@@ -131,8 +131,18 @@ class Services:
             return self.index.build(chunk_guide(self.settings.knowledge_dir), force=force)
 
     def search(self, query: str, k: int = 3) -> list[Guidance]:
-        """Search the guide."""
-        return self.index.retrieve(query, k)
+        """Search the guide: the passages relevant to the query, none when the guide does not
+        cover it."""
+        from coach.errors import InputError
+        from coach.retrieval import RELEVANT
+        from coach.text.language import LANGUAGE_NAMES, detect_language
+
+        found = [g for g in self.index.retrieve(query, k) if g.score >= RELEVANT]
+        language = detect_language(query)
+        if not found and language not in ("en", "und"):
+            raise InputError(f"The guide is in English and so is its search: ask in English "
+                             f"(this looks like {LANGUAGE_NAMES.get(language, language)}).")
+        return found
 
     @cached_property
     def store(self) -> Store:

@@ -49,6 +49,7 @@ CSS = """
 .badge.due-today {background: #b35c00;}
 .badge.due-this-week {background: #1f5fa8;}
 .badge.due-later {background: #6b6b6b;}
+.badge.audience {background: #5a4b8a; font-size: 0.8em; margin-bottom: 0.3rem;}
 .apps-table {width: 100%; border-collapse: collapse; overflow-wrap: normal;}
 .apps-table th {white-space: nowrap;}
 .apps-table td, .apps-table th {text-align: left; padding: 0.25rem 0.5rem;
@@ -165,12 +166,20 @@ def guidance_cards(results: Sequence[Guidance]) -> str:
     cards = []
     for r in results:
         body = "<br>".join(esc(p) for p in r.text.split("\n") if p.strip())
+        audience = ("<span class='badge audience'>Written for employers</span> "
+                    if r.for_employers else "")
         cards.append(
-            f"<div class='result-card'><div class='heading-path'>{guide_link(r.heading_path)}"
-            f"</div><div class='muted'>{esc(r.source)} · relevance {r.score:.2f}</div>"
-            f"<p>{body}</p></div>"
+            f"<div class='result-card'>{audience}<div class='heading-path'>"
+            f"{guide_link(r.heading_path)}</div><div class='muted'>{esc(r.source)} · "
+            f"relevance {r.score:.2f}</div><p>{body}</p></div>"
         )
     return "\n".join(cards)
+
+
+NOT_COVERED = ("<div class='result-card'><b>The guide does not cover this.</b> "
+               "<p class='muted'>It is about the end of an interview and what follows: asking "
+               "about next steps, reading the answer, thank-you and follow-up emails, waiting "
+               "and moving on. Try a question about one of those.</p></div>")
 
 
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")

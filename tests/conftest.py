@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from coach.config import REPO_ROOT, Settings
+from coach.config import KNOWLEDGE_DIR, Settings
 from coach.offline import apply_switches, seed_tiktoken
 
 from .fakes import DownChat
@@ -23,7 +23,7 @@ _TIKTOKEN = Path(tempfile.mkdtemp(prefix="coach-tiktoken-"))
 apply_switches(_TIKTOKEN)
 seed_tiktoken(_TIKTOKEN)
 
-KNOWLEDGE = REPO_ROOT / "knowledge"
+KNOWLEDGE = KNOWLEDGE_DIR
 
 
 class HashEmbedder:

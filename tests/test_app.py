@@ -30,6 +30,28 @@ def test_search_guide_endpoint_returns_cards_with_headings(launched) -> None:
     assert "Post-Interview Follow-Up › Sending a Thank-You Email" in html_out
 
 
+@pytest.mark.parametrize("query", ["banana", "asdf qwerty zxcv", "How do I bake sourdough bread?",
+                                   "Who won the football world cup in 2018?"])
+def test_the_guide_says_when_it_does_not_cover_a_question(launched, query) -> None:
+    from gradio_client import Client
+
+    html_out = Client(launched, verbose=False).predict(query, 3, api_name="/search_guide")
+    assert "The guide does not cover this." in html_out and "relevance" not in html_out
+
+
+def test_passages_written_for_employers_are_labelled(launched) -> None:
+    from gradio_client import Client
+
+    client = Client(launched, verbose=False)
+    employer = client.predict("how should employers give candidates constructive feedback?", 3,
+                              api_name="/search_guide")
+    first = employer.split("class='result-card'")[1]
+    assert "Best Practices for Employers" in first and "Written for employers" in first
+    candidate = client.predict("how soon should I send a thank-you email?", 1,
+                               api_name="/search_guide")
+    assert "Written for employers" not in candidate
+
+
 def test_search_guide_empty_query_is_a_message_not_an_error(launched) -> None:
     from gradio_client import Client
 

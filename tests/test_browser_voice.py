@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from .conftest import serving
-from .test_browser import CHROMIUM, SHOTS, ScriptedChat, shot, start_practice
+from .test_browser import (
+    CHROMIUM,
+    SHOTS,
+    ScriptedChat,
+    cells_breaking_words,
+    shot,
+    start_practice,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 ESPEAK = shutil.which("espeak-ng")
@@ -55,29 +62,6 @@ def browser(spoken):
         instance.close()
 
 
-BROKEN_WORDS_JS = """(selector) => {
-  const broken = [];
-  const probe = document.createElement("span");
-  probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
-  document.body.appendChild(probe);
-  for (const cell of document.querySelectorAll(selector + " th, " + selector + " td")) {
-    if (!cell.offsetParent) continue;  // hidden at this width
-    const style = getComputedStyle(cell);
-    probe.style.font = style.font;
-    const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    for (const word of cell.innerText.split(/\\s+/)) {
-      probe.textContent = word;
-      if (word && probe.getBoundingClientRect().width > inner + 1) broken.push(word);
-    }
-  }
-  probe.remove();
-  return broken;
-}"""
-
-
-def cells_breaking_words(page, selector: str) -> list[str]:
-    """Words of a table that do not fit their cell (so the browser breaks them mid-word)."""
-    return page.evaluate(BROKEN_WORDS_JS, selector)
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -43,7 +43,8 @@ def test_search_json_has_the_documented_fields(indexed) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert len(rows) == 5
-    assert all(set(r) == {"text", "heading_path", "source", "score", "location"} for r in rows)
+    assert all(set(r) == {"text", "heading_path", "source", "score", "location",
+                          "for_employers"} for r in rows)
     assert all(r["location"].split("#")[0].endswith("guide/" + r["source"]) for r in rows)
     assert rows[0]["score"] >= rows[-1]["score"]
 

@@ -117,3 +117,21 @@ def test_ics_parses_back_with_events_and_reminders() -> None:
         assert list(event.walk("VALARM"))
     assert "Email to draft: no response follow up" in "".join(str(e["description"])
                                                               for e in events)
+
+
+def test_a_freeze_until_an_undated_event_waits_weeks_and_guesses_no_date() -> None:
+    from coach.reading.interpret import interpret
+
+    received = date(2026, 12, 3)
+    freeze = interpret("We are in a hiring freeze until the new financial year, so we will not "
+                       "be moving forward for now.", received=received, thank_you_sent=True)
+    assert freeze.category == "none" and freeze.deadline is None  # no 1 January invented
+    follow = next(s for s in freeze.plan.steps if s.action.startswith("Follow up"))
+    assert follow.on - received >= timedelta(days=35)  # not the two weeks of a short pause
+    assert "new financial year" in follow.detail and "financial year" in follow.detail
+    # A pause with a named end: the check-in comes just after it.
+    dated = interpret("The role is on hold until the end of January while the budget is "
+                      "finalised.", received=received, thank_you_sent=True)
+    assert dated.deadline is not None
+    first = next(s for s in dated.plan.steps if s.action.startswith("Follow up"))
+    assert dated.deadline.end < first.on <= dated.deadline.end + timedelta(days=7)

@@ -38,8 +38,8 @@ def test_the_brief_reaches_the_model_and_the_opening_is_a_last_question() -> Non
     fake = FakeChat("Thanks. Do you have any questions for me?")
     run(session, ANSWER, fake)
     system = fake.calls[0][0]["content"]
-    assert TIMELINE.detail in system and "Dana Reyes" in system and "invite their questions" \
-        in system
+    assert TIMELINE.detail in system and "Dana Reyes" in system
+    assert "invite their questions" in fake.calls[0][-1]["content"]  # the first turn's note
     assert fake.calls[0][-2]["content"] == ANSWER  # then the note to invite questions
     assert session.moment == "invited"
 

@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from coach.config import REPO_ROOT
+from coach.config import KNOWLEDGE_DIR
 from coach.reading.banks import load_examples, source_group
 from coach.reading.corrections import CorrectionStore
 from coach.reading.interpret import interpret
@@ -28,7 +28,7 @@ def test_the_shipped_model_was_trained_on_the_banks_and_patterns_as_they_are(rea
 
 
 def test_the_real_corpus_is_real_sourced_and_from_many_sources() -> None:
-    examples = load_examples(REPO_ROOT / "knowledge" / "replies")
+    examples = load_examples(KNOWLEDGE_DIR / "replies")
     real = [e for e in examples if e.origin == "real"]
     assert len(real) >= 500
     assert all(e.source and e.source != "real" for e in real)

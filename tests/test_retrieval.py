@@ -43,9 +43,15 @@ def test_empty_query_is_refused_with_a_message(real_services, query) -> None:
 
 
 def test_huge_and_odd_queries_still_search(real_services) -> None:
-    assert real_services.search("thank you " * 20_000, 2)
-    assert real_services.search("¿Cuándo debo enviar el correo de agradecimiento? 🙏", 2)
-    assert real_services.search("<script>alert('x')</script> follow up", 2)
+    from coach.errors import InputError
+
+    # A huge paste is cut and searched (its passages, or "not covered": never a crash).
+    assert real_services.index.retrieve("thank you " * 20_000, 2)
+    assert isinstance(real_services.search("thank you " * 20_000, 2), list)
+    assert real_services.search("<script>alert('x')</script> how do I follow up", 2)
+    # The guide is English: another language is told so, not shown unrelated passages.
+    with pytest.raises(InputError, match="ask in English"):
+        real_services.search("¿Cuándo debo enviar el correo de agradecimiento? 🙏", 2)
 
 
 def test_queries_are_fast_after_the_first(real_services) -> None:

@@ -164,11 +164,17 @@ def search(
                  for r in results]
         if as_json:
             rows = [r.model_dump(include={"text", "heading_path", "source", "score"})
-                    | {"location": place} for r, place in zip(results, where, strict=True)]
+                    | {"location": place, "for_employers": r.for_employers}
+                    for r, place in zip(results, where, strict=True)]
             typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
             return
+        if not results:
+            typer.echo("The guide does not cover this. It is about the end of an interview and "
+                       "what follows: asking about next steps, reading the answer, thank-you and "
+                       "follow-up emails, waiting and moving on.")
         for n, (r, place) in enumerate(zip(results, where, strict=True), 1):
-            typer.secho(f"{n}. {r.heading_path}  (score {r.score:.2f})", bold=True)
+            audience = "  [written for employers]" if r.for_employers else ""
+            typer.secho(f"{n}. {r.heading_path}  (score {r.score:.2f}){audience}", bold=True)
             typer.echo(f"   {place}")
             typer.echo(r.text + "\n")
 

@@ -6,6 +6,7 @@ two likeliest readings with their evidence and the user chooses; the plan follow
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     from coach.llm import ChatModel
     from coach.retrieval import KnowledgeIndex
 
+# A pause tied to something months away (a budget, a financial year, a reorganisation).
+LONG_HOLD = re.compile(r"financial|fiscal|budget|funding|grant|reorg|restructur|merger|"
+                       r"acquisition|freeze|frozen|new year", re.IGNORECASE)
 # Below this calibrated confidence the reading is shown as unsure, with two readings to choose.
 UNSURE_BELOW = 0.6
 # Below this the language model (when one is available) is asked for its reading too.
@@ -234,10 +238,14 @@ def interpret(
             guidance = index.retrieve(GUIDE_QUERIES[category], k=2, remember=True)
         except CoachError:
             notes.append("The guide index is not available, so no passages are cited.")
+    holds = [h.phrase for h in reading.signals.hits if h.family == "hold"
+             and LONG_HOLD.search(h.phrase)] if category == "none" else []
+    # The phrase that says how long ("until the new financial year") over the one that names it.
+    long_hold = max(holds, key=lambda p: ("until" in p.lower(), len(p)), default="")
     plan = Plan(steps=[]) if unread else make_plan(
         category, received, deadline=deadline, interview_date=interview_date,
         next_step=next_step, thank_you_sent=thank_you_sent, acknowledgement=acknowledgement,
-        no_reply=no_reply)
+        no_reply=no_reply, long_hold=long_hold)
     if unread:
         evidence = []
     return Interpretation(

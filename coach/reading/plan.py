@@ -33,6 +33,11 @@ NEXT_STEP_WORDS: dict[str, str] = {
 }
 
 
+# A pause tied to a budget, a financial year or a reorganisation: the first check-in is about
+# six weeks (30 business days) on, not two.
+LONG_HOLD_DAYS = 30
+
+
 def business_day(d: date) -> date:
     """d, or the Monday after it when it falls on a weekend."""
     return d if d.weekday() < 5 else d + timedelta(days=7 - d.weekday())
@@ -48,11 +53,14 @@ def make_plan(
     thank_you_sent: bool = False,
     acknowledgement: bool = False,
     no_reply: bool = False,
+    long_hold: str = "",
 ) -> Plan:
     """The actions the guide recommends for this kind of reply, each with a date.
 
     An automated acknowledgement of an application gets no thank-you (there was no interview
-    to thank for); a sender that takes no replies gets no email steps at all."""
+    to thank for); a sender that takes no replies gets no email steps at all. `long_hold` is
+    the phrase of a pause tied to something months off with no date ("until the new financial
+    year"): its check-in waits weeks, not days, and no date is guessed for it."""
     steps: list[PlanStep] = []
     start = business_day(received)
     if acknowledgement and category in ("vague", "clear_timeline"):
@@ -128,9 +136,21 @@ def make_plan(
             detail="Thank them for being open about it, say you understand and that you are "
                    "still interested if things change.",
             email_kind="reply_to_no_next_steps", source=SOURCES["none"]))
-        follow_ups(add_business_days(start, 12), 10,
-                   "Two to three weeks on: ask briefly whether the role has moved.",
-                   SOURCES["none"])
+        if deadline is not None:  # a pause with an end they named
+            follow_ups(add_business_days(business_day(deadline.end), 2), 10,
+                       f"They said {deadline.phrase!r} ({deadline.label}): a couple of "
+                       "business days after that, ask briefly whether hiring has reopened.",
+                       SOURCES["none"])
+        elif long_hold:
+            follow_ups(add_business_days(start, LONG_HOLD_DAYS), 20,
+                       f"They said {long_hold!r}, with no date: a pause like that rarely lifts "
+                       "within weeks, so ask once, about six weeks on, whether hiring has "
+                       "reopened. If you know when their financial year or budget starts, "
+                       "move this step to just after it.", SOURCES["none"])
+        else:
+            follow_ups(add_business_days(start, 12), 10,
+                       "Two to three weeks on: ask briefly whether the role has moved.",
+                       SOURCES["none"])
     else:  # rejection
         steps.append(PlanStep(
             on=received, action="Reply graciously",

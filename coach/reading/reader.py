@@ -475,10 +475,10 @@ def default_reader(knowledge_dir: Path | None = None, cache_dir: Path | None = N
     """One reader per knowledge folder for the whole process, with MiniLM, whose sentence
     vectors the shipped model was trained on (`cache_dir` keeps a model trained for a changed
     knowledge folder; it counts for the first call only)."""
-    from coach.config import REPO_ROOT
+    from coach.config import KNOWLEDGE_DIR
     from coach.embeddings import default_embedder
 
-    folder = knowledge_dir or REPO_ROOT / "knowledge"
+    folder = knowledge_dir or KNOWLEDGE_DIR
     with _DEFAULT_LOCK:
         if folder not in _DEFAULT:
             _DEFAULT[folder] = Reader(folder, default_embedder(), cache_dir)

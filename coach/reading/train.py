@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 
-from coach.config import REPO_ROOT
+from coach.config import KNOWLEDGE_DIR
 from coach.embeddings import default_embedder
 from coach.reading.reader import SHIPPED, Reader
 
@@ -18,7 +18,7 @@ from coach.reading.reader import SHIPPED, Reader
 def main() -> int:
     """Train, calibrate and save; print what was done."""
     started = time.perf_counter()
-    reader = Reader(REPO_ROOT / "knowledge", default_embedder(),
+    reader = Reader(KNOWLEDGE_DIR, default_embedder(),
                     progress=lambda message: print(message, file=sys.stderr))
     model = reader.train()
     model.save(SHIPPED)

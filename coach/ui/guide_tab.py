@@ -33,7 +33,7 @@ def build(services: Services) -> None:
             results = services.search(query, int(k))
         except CoachError as exc:
             return error_card(exc)
-        return views.guidance_cards(results) or "<p class='muted'>Nothing matches that.</p>"
+        return views.guidance_cards(results) or views.NOT_COVERED
 
     with gr.Row():
         query = gr.Textbox(label="Ask the guide", scale=4, max_length=20_000,

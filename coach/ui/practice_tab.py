@@ -77,7 +77,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
 
     def practice_start(company: str, role: str, interviewer: str, style: str, stage: str,
                        truth: str, request: gr.Request
-                       ) -> tuple[Any, list[dict[str, str]], str, str, None, str]:
+                       ) -> tuple[Any, list[dict[str, str]], str, str, Any, str]:
         try:
             scenario = Scenario.model_validate({
                 "company": (company or "").strip() or "Northwind Logistics",
@@ -87,7 +87,8 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         except ValueError:
             raise gr.Error("Check the scenario fields (each at most 200 characters).") from None
         session = services.start_practice(scenario, owner_of(request))
-        return session, chat_view(session), coaching_panel(session), "", None, ""
+        return (session, chat_view(session), coaching_panel(session), "",
+                gr.update(value=None, visible=False), "")
 
     track = gr.Progress()  # Gradio hands each event its own tracker in its place
 
@@ -146,7 +147,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         report = services.practice_report(session, name or "")
         markdown = to_markdown(report, session)
         return (to_markdown(report, session, link=views.guide_href),
-                download("practice-report.md", markdown),
+                gr.update(value=download("practice-report.md", markdown), visible=True),
                 views.history_table(services.store.history(owner=owner_of(request))))
 
     def restore(saved: str | None, request: gr.Request) -> tuple[Any, ...]:
@@ -220,7 +221,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     with gr.Row():
         to_interpret = gr.Button("Read their answer in Interpret")
         to_write = gr.Button("Draft the thank-you in Write")
-    report_file = gr.File(label="Download the report (.md)")
+    report_file = gr.File(label="Download the report (.md)", visible=False)  # after a report
     history = gr.HTML()  # filled on every page load (restore), for the signed-in user
     scenario_fields = [company, role, interviewer, style, stage, truth]
     preset.change(pick_preset, preset, scenario_fields, api_visibility="private")

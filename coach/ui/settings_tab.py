@@ -109,4 +109,4 @@ def build(services: Services) -> None:
         "llama.cpp on this machine; it is small, so its replies are slower and plainer than a "
         "hosted model's. Spoken turns are transcribed on this machine by Whisper base (MIT, by "
         "OpenAI) with faster-whisper; recordings are not kept. The advice and citations come "
-        "from the guide in `knowledge/guide/`.")
+        "from the guide in `coach/knowledge/guide/`.")

@@ -90,7 +90,8 @@ def build(services: Services, shared: Shared) -> WriteTab:
     gr.Markdown("Draft the right email for the moment. Your interview details come from the "
                 "top of the page; empty ones become [placeholders] — nothing is invented.")
     with gr.Row():
-        kind = gr.Dropdown(EMAIL_KINDS, value="thank_you", label="Email")
+        # Wide enough for the longest kind's name; on a phone the row wraps instead of cutting it.
+        kind = gr.Dropdown(EMAIL_KINDS, value="thank_you", label="Email", scale=2, min_width=320)
         tone = gr.Radio(["warm", "formal", "concise"], value="warm", label="Tone")
     topics = gr.Textbox(label="What you discussed (topics, projects)", lines=2,
                         max_length=20_000)
