@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from coach import views
@@ -31,7 +32,8 @@ def build_demo(services: Services) -> gr.Blocks:
     )
     from coach.ui.common import Shared
 
-    with gr.Blocks(title=TITLE) as demo:
+    # Recordings and downloads in Gradio's cache are deleted after an hour (checked hourly).
+    with gr.Blocks(title=TITLE, delete_cache=(3600, 3600)) as demo:
         gr.Markdown(f"# {TITLE}\nPractise the closing ask, read a recruiter's reply, and plan "
                     "your follow-up — grounded in the guide, running on your machine.")
         with gr.Accordion("Your interview (entered once, used by every tab)", open=False):
@@ -176,16 +178,19 @@ def warm_up(services: Services) -> threading.Thread:
     not wait for them."""
     from coach.voice.assets import voice_problem
 
-    def work() -> None:
+    def step(name: str, action: Callable[[], object]) -> None:
         try:
-            services.reader.model  # noqa: B018 - loads (or trains once) the reader
-            if voice_problem() is None:
-                services.transcriber.warm()
-            if services.settings.backend == "local":
-                services.local_server.url  # noqa: B018 - starts the server
-        except CoachError as exc:  # shown again, with advice, when first used
-            print(f"A background start failed (it is retried on first use): {exc}",
-                  flush=True)
+            action()
+        except Exception as exc:  # noqa: BLE001 - shown again, with advice, when first used
+            print(f"{name} did not start in the background (it is retried on first use): "
+                  f"{exc}", flush=True)
+
+    def work() -> None:
+        step("The reply reader", lambda: services.reader.model)
+        if services.settings.backend == "local":
+            step("The built-in model", lambda: services.local_server.url)
+        if voice_problem() is None:
+            step("Speech-to-text", services.transcriber.warm)
 
     thread = threading.Thread(target=work, name="warm-up", daemon=True)
     thread.start()

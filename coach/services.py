@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from coach.voice.speech import Speaker
 
 LOCAL_MODEL_ID = "qwen2.5-coder-1.5b-instruct"
+PREFILL_WAIT = 15.0  # seconds a first turn waits at most for its session's pre-read
 
 
 class Services:
@@ -47,6 +48,7 @@ class Services:
         self._lock = threading.Lock()
         self.progress = progress or (lambda msg: print(msg, file=sys.stderr))
         self._user_corrections: dict[str, CorrectionStore] = {}  # COACH_AUTH users' own
+        self._prefills: dict[str, threading.Thread] = {}  # sessions' pre-reads, by id
         if model is not None:
             self.model = model  # a fake in tests, or a model chosen for this session
 
@@ -137,7 +139,9 @@ class Services:
         from coach.retrieval import RELEVANT
         from coach.text.language import LANGUAGE_NAMES, detect_language
 
-        found = [g for g in self.index.retrieve(query, k) if g.score >= RELEVANT]
+        found = self.index.retrieve(query, k)
+        if not found or max(g.score for g in found) < RELEVANT:  # the best decides
+            found = []
         language = detect_language(query)
         if not found and language not in ("en", "und"):
             raise InputError(f"The guide is in English and so is its search: ask in English "
@@ -198,8 +202,10 @@ class Services:
 
         session = start(scenario, self.store, owner)
         if self.uses_local_model():  # a paid endpoint is never sent a request nobody asked for
-            threading.Thread(target=prefill, args=(session, self.model), name="prefill",
-                             daemon=True).start()
+            reading = threading.Thread(target=prefill, args=(session, self.model),
+                                       name="prefill", daemon=True)
+            self._prefills[session.id] = reading
+            reading.start()
         return session
 
     def uses_local_model(self) -> bool:
@@ -221,6 +227,9 @@ class Services:
         `delivery`: how it was said, when the turn was spoken."""
         from coach.practice import take_turn
 
+        reading = self._prefills.pop(session.id, None)
+        if reading is not None:  # a reply sent quickly waits for the pre-read to finish (it
+            reading.join(timeout=PREFILL_WAIT)  # is most of the prompt) rather than race it
         return take_turn(session, text, self.model, ask_model=self.ask_model, store=self.store,
                          delivery=delivery)
 

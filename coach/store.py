@@ -101,13 +101,15 @@ class Store:
                  "assessment": json.loads(a) if a else None} for n, role, text, a in rows]
 
     def earlier_assessments(self, session_id: str, sessions: int = 20) -> list[dict[str, Any]]:
-        """The coaching of the candidate's turns in the same owner's sessions before this one
-        (the last `sessions` of them), oldest first: what a report compares with."""
+        """The coaching of the candidate's turns in the same owner's spoken sessions before
+        this one (the last `sessions` of them), oldest first: what a report compares with."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT t.assessment FROM turns t WHERE t.assessment IS NOT NULL AND "
                 "t.session_id IN (SELECT e.id FROM sessions e JOIN sessions s ON s.id = ? "
-                "WHERE e.owner = s.owner AND e.id != s.id AND e.rowid < s.rowid "
+                "WHERE e.owner = s.owner AND e.id != s.id AND e.rowid < s.rowid AND EXISTS "
+                "(SELECT 1 FROM turns x WHERE x.session_id = e.id AND "
+                "json_extract(x.assessment, '$.delivery') IS NOT NULL) "
                 "ORDER BY e.rowid DESC LIMIT ?) ORDER BY t.created, t.n",
                 (session_id, sessions)).fetchall()
         return [json.loads(a) for (a,) in rows]

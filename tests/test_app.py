@@ -206,7 +206,7 @@ def test_the_model_the_reader_and_the_voice_start_in_the_background() -> None:
         settings = Settings()
 
     app.warm_up(FakeServices()).join(timeout=5)  # type: ignore[arg-type]
-    assert started == ["reader", "voice", "model"]
+    assert started == ["reader", "model", "voice"]
     Settings.backend = "openai"  # an endpoint: the built-in model is not started
     started.clear()
     app.warm_up(FakeServices()).join(timeout=5)  # type: ignore[arg-type]

@@ -417,3 +417,37 @@ def test_the_practice_tab_says_why_when_voice_is_unavailable(tmp_path, monkeypat
     mic = next(b for b in blocks if getattr(b, "elem_id", None) == "voice-in")
     note = next(b for b in blocks if getattr(b, "elem_id", None) == "voice-note")
     assert mic.visible is False and note.value == why
+
+
+def test_a_recording_measures_only_the_text_it_heard() -> None:
+    d = measure(timed("Thank you. What are the next steps in the process?"))
+    assert d.measures("Thank you. What are the next steps in the process?")
+    assert d.measures("Thank you! What are the next steps of the process?")  # lightly edited
+    assert not d.measures("I'd start by reading the routing code.")  # typed afresh
+    assert not d.measures("")
+
+
+def test_a_long_recording_says_its_length_in_minutes_and_seconds(tmp_path) -> None:
+    wav = write_wav(tmp_path / "l.wav", np.full(RATE * 145, 0.05))
+    with pytest.raises(VoiceError, match="2 min 25 s long; a turn here is at most two minutes"):
+        Transcriber(tmp_path / "w").transcribe(wav)
+
+
+def test_the_report_compares_with_spoken_sessions_only(tmp_path) -> None:
+    from coach.interview import PRESETS
+    from coach.practice import start, take_turn
+    from coach.store import Store
+
+    from .fakes import FakeChat
+
+    store = Store(tmp_path / "p.db")
+    reply = "Of course — we'll decide by Friday next week and the recruiter will email you."
+    spoken = start(PRESETS["Final round, clear timeline"], store)
+    list(take_turn(spoken, "What are the next steps?", FakeChat(reply), store=store,
+                   delivery=measure(timed("What are the next steps?"))))
+    for _ in range(3):  # typed sessions in between do not push it out
+        typed = start(PRESETS["Final round, clear timeline"], store)
+        list(take_turn(typed, "What are the next steps?", FakeChat(reply), store=store))
+    now = start(PRESETS["Final round, clear timeline"], store)
+    earlier = store.earlier_assessments(now.id, sessions=1)
+    assert [bool(a.get("delivery")) for a in earlier] == [True]

@@ -49,8 +49,13 @@ def say(
     """Speak a line in the interviewer's voice to a WAV file (the optional local voice)."""
 
     def body() -> None:
+        from coach.errors import InputError
+
         spoken = root._services().speaker.speak(text)
-        shutil.copyfile(spoken, out)
+        try:
+            shutil.copyfile(spoken, out)
+        except OSError as exc:
+            raise InputError(f"Cannot write {out}: {exc.strerror}.") from None
         typer.echo(f"Wrote {out}")
 
     root._run(body)

@@ -1,5 +1,6 @@
 """The Practice tab: the interviewer role-play, live coaching, the report and history."""
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,8 @@ from coach.ui.common import (
 from coach.voice import Delivery, VoiceError
 from coach.voice.assets import voice_problem
 from coach.voice.speech import tts_problem
+
+log = logging.getLogger(__name__)
 
 # The Scenario menu's last entry: what "Surprise me" drew, or the fields as the user set them.
 OWN = "Your own scenario"
@@ -100,16 +103,18 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                        else "Type what you would say to the interviewer, or record it.")
             yield (session, chat_view(session) if session else [],
                    coaching_panel(session) if session else coaching_panel_empty(),
-                   message, spoken)
+                   message, spoken, False)
             return
+        # A recording measures this turn only if the text sent is (nearly) what was said.
+        delivery = spoken if spoken is not None and spoken.measures(message) else None
         try:
             announce_cold_start(services, progress)
-            for _, reply in services.practice_turn(session, message, spoken):
+            for _, reply in services.practice_turn(session, message, delivery):
                 chat = chat_view(session) + [{"role": "assistant", "content": reply}]
-                yield session, chat, coaching_panel(session), "", spoken
+                yield session, chat, coaching_panel(session), "", spoken, False
         except CoachError as exc:
             raise gr.Error(str(exc)) from None
-        yield session, chat_view(session), coaching_panel(session), "", None
+        yield session, chat_view(session), coaching_panel(session), "", None, True
 
     def hear(recording: str | None) -> tuple[Any, Delivery | None, str]:
         """A recording (microphone or file) transcribed into the text box, to check and send;
@@ -121,13 +126,18 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         except VoiceError as exc:
             gr.Warning(str(exc))
             return gr.update(), None, ""
+        except Exception:  # noqa: BLE001 - a fault of the speech engine, not the user's
+            log.exception("transcription failed")
+            gr.Warning("Transcribing that recording failed on this machine; type your turn, "
+                       "or run `coach doctor` to check the voice model.")
+            return gr.update(), None, ""
         note = (f"**Heard** (transcribed here in {transcript.seconds:.1f} s): check the words, "
                 f"edit them if needed, then Send.  \n**Delivery:** {delivery.line()}")
         return transcript.text, delivery, note
 
-    def speak(session: Session | None, on: bool) -> str | None:
-        """The interviewer's last line, spoken (when the user turned the voice on)."""
-        if not on or session is None or not session.turns:
+    def speak(session: Session | None, on: bool, took: bool) -> str | None:
+        """The interviewer's new line, spoken (when the user turned the voice on)."""
+        if not on or not took or session is None or not session.turns:
             return None
         last = session.turns[-1]
         if last.role != "interviewer":
@@ -211,6 +221,7 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                                          elem_id="voice-out")
             heard = gr.Markdown(no_voice or "", elem_id="voice-note")
             spoken = gr.State(None)  # the delivery of the transcribed text waiting to be sent
+            took = gr.State(False)  # the last Send took a turn (a slip takes none)
             with gr.Row():
                 send = gr.Button("Send", variant="primary")
                 finish = gr.Button("End and get my report")
@@ -231,14 +242,17 @@ def build(services: Services, name_box: Any) -> PracticeTab:
           None, preset, api_visibility="private")
     begin.click(practice_start, scenario_fields,
                 [state, chat, coaching, said, report_file, report_md], api_name="practice_start"
-                ).then(lambda s: s.id if s is not None else None, state, saved,
-                       api_visibility="private")
-    chat.clear(clear, state, [state, coaching, saved, report_md], api_visibility="private")
+                ).then(lambda s: (s.id if s is not None else None, None, None, no_voice or ""),
+                       state, [saved, spoken, mic, heard], api_visibility="private")
+    chat.clear(clear, state, [state, coaching, saved, report_md], api_visibility="private"
+               ).then(lambda: (None, None, no_voice or ""), None, [spoken, mic, heard],
+                      api_visibility="private")
     turn = gr.on([send.click, said.submit], practice_turn, [state, said, spoken],
-                 [state, chat, coaching, said, spoken], api_name="practice_turn",
+                 [state, chat, coaching, said, spoken, took], api_name="practice_turn",
                  concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
-    turn.success(lambda: (None, no_voice or ""), None, [mic, heard], api_visibility="private")
-    turn.success(speak, [state, voice_on], voice_out, api_visibility="private")
+    turn.success(lambda t: (None, no_voice or "") if t else (gr.update(), gr.update()), took,
+                 [mic, heard], api_visibility="private")
+    turn.success(speak, [state, voice_on, took], voice_out, api_visibility="private")
     voice_on.change(lambda on: gr.update(visible=on), voice_on, voice_out,
                     api_visibility="private")
     gr.on([mic.stop_recording, mic.upload], hear, mic, [said, spoken, heard],

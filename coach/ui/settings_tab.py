@@ -108,5 +108,6 @@ def build(services: Services) -> None:
         "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF, Apache-2.0, by the Qwen team), run by "
         "llama.cpp on this machine; it is small, so its replies are slower and plainer than a "
         "hosted model's. Spoken turns are transcribed on this machine by Whisper base (MIT, by "
-        "OpenAI) with faster-whisper; recordings are not kept. The advice and citations come "
+        "OpenAI) with faster-whisper; recordings stay on this machine and are deleted "
+        "within two hours. The advice and citations come "
         "from the guide in `coach/knowledge/guide/`.")

@@ -105,6 +105,14 @@ class Delivery(BaseModel):
     ask_seconds: float | None = None  # the sentence(s) that ask about next steps
     language: str = "en"
     tips: list[DeliveryTip] = Field(default_factory=list)
+    said: str = ""  # the transcript it measures
+
+    def measures(self, text: str) -> bool:
+        """True when `text` is (nearly) what was said: the transcript, perhaps lightly edited;
+        a turn rewritten or typed afresh is not measured by this recording."""
+        heard = set(re.findall(r"[\w']+", self.said.lower()))
+        sent = set(re.findall(r"[\w']+", (text or "").lower()))
+        return bool(heard and sent) and len(heard & sent) / len(heard | sent) >= 0.6
 
     @property
     def fillers_per_100(self) -> float:
@@ -181,7 +189,8 @@ def measure(transcript: Transcript) -> Delivery:
     delivery = Delivery(words=len(words), seconds=seconds, wpm=wpm,
                         fillers=find(text, lang, "filler"),
                         hedges=find(text, lang, "hedge") + find(text, lang, "apology"),
-                        pauses=pauses, ask_seconds=ask_span(words), language=lang)
+                        pauses=pauses, ask_seconds=ask_span(words), language=lang,
+                        said=text)
     delivery.tips = tips(delivery)
     return delivery
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
+import time
 import wave
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from coach.voice.transcribe import VoiceUnavailable
 TTS_NAME = "Piper (en_US joe, medium)"
 TTS_LICENCE = "piper-tts GPL-3.0-or-later; voice CC0"
 MAX_CHARS = 1500  # an interviewer's line is a few sentences
+KEEP_SECONDS = 3600
 
 
 def tts_problem() -> str | None:
@@ -50,6 +52,16 @@ class Speaker:
             self._voice = PiperVoice.load(str(model_path()), config_path=str(config_path()))
         return self._voice
 
+    def _forget_old(self, seconds: float = KEEP_SECONDS) -> None:
+        """Delete spoken lines older than `seconds` (the page has played them)."""
+        cutoff = time.time() - seconds
+        for old in self._folder.glob("*.wav"):
+            try:
+                if old.stat().st_mtime < cutoff:
+                    old.unlink()
+            except OSError:
+                pass
+
     def speak(self, text: str, name: str = "line") -> Path:
         """`text` spoken to a WAV file; returns its path."""
         text = " ".join((text or "").split())[:MAX_CHARS]
@@ -57,6 +69,7 @@ class Speaker:
             raise VoiceUnavailable("Nothing to say.")
         target = self._folder / f"{name}.wav"
         with self._lock:
+            self._forget_old()
             voice = self._load()
             with wave.open(str(target), "wb") as out:
                 voice.synthesize_wav(text, out)

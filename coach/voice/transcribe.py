@@ -105,7 +105,11 @@ def screen(audio: np.ndarray) -> None:
 
 
 def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.0f} minutes" if seconds >= 90 else f"{seconds:.0f} seconds"
+    whole = int(round(seconds))
+    if whole < 90:
+        return f"{whole} seconds"
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} minutes"
 
 
 def _missing() -> str:
