@@ -1,5 +1,5 @@
 """Coaching-verdict benchmark: on held-out candidate messages written by an author who never
-saw the training banks, and on real closing asks candidates reported (knowledge/asks/real/,
+saw the training banks, and on real closing asks candidates reported (coach/knowledge/asks/real/,
 never trained on): verdict accuracy, per-verdict precision and recall and the confusion matrix,
 for the rules alone and with the example-based fallback the app uses; and, on the real asks,
 agreement by source.

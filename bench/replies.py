@@ -1,6 +1,6 @@
 """The reply reader on real messages only, with whole sources held out.
 
-Five folds of the real corpus (knowledge/replies/real), grouped by independent source (a site,
+Five folds of the real corpus (coach/knowledge/replies/real), grouped by independent source (a site,
 a repository): each fold is read by a reader trained on the written banks and the other folds'
 sources, through the whole interpret() path. The calibration of a fold (a temperature, then a
 map from confidence to how often such readings were right) is fitted on the other folds'

@@ -521,6 +521,18 @@ def test_slips_are_notices_that_go_away_not_error_overlays(page, width) -> None:
     # The notices leave by themselves.
     page.get_by_text("Type what you would say").first.wait_for(state="hidden", timeout=20_000)
     say(page, "I'd map the delivery data first.", "Do you have any questions for me?")
+    # No empty download box before there is a report to download.
+    assert not page.get_by_text("Download the report (.md)").first.is_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_email_kind_menu_shows_its_whole_name(page, width) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.get_by_role("tab", name="Write").click()
+    menu = page.get_by_label("Email", exact=True)
+    menu.wait_for()
+    cut = menu.evaluate("(el) => el.scrollWidth > el.clientWidth + 1")
+    assert not cut, menu.input_value()
 
 
 def test_details_are_typed_once_and_never_overwritten_by_a_practice(page) -> None:

@@ -1,6 +1,6 @@
 """The labelled replies the reader learns from: real messages people received
-(knowledge/replies/real/*.jsonl, origin "real") and banks written for the project
-(knowledge/replies/bank*.jsonl, origin "written")."""
+(coach/knowledge/replies/real/*.jsonl, origin "real") and banks written for the project
+(coach/knowledge/replies/bank*.jsonl, origin "written")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Train the reply reader on knowledge/replies and write coach/reading/model.npz, the model the
-package ships (run after changing a bank or a cue pattern: `python -m coach.reading.train`).
+"""Train the reply reader on coach/knowledge/replies and write coach/reading/model.npz, the
+model the package ships (run after changing a bank or a cue pattern:
+`python -m coach.reading.train`).
 
 The app never needs this step: a reader whose banks changed trains itself once and caches the
 result; shipping the trained file keeps the first start fast.
