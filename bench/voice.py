@@ -31,20 +31,9 @@ from coach.services import bootstrap  # noqa: E402
 from coach.voice import Transcriber, VoiceError, measure  # noqa: E402
 from coach.voice import transcribe as stt  # noqa: E402
 from coach.voice.speech import Speaker, tts_problem  # noqa: E402
+from coach.voice.transcribe import word_errors  # noqa: E402
 
 FILLERS = re.compile(r"\b(?:um+|uh+|like|you know|basically)\b", re.IGNORECASE)
-
-
-def wer(reference: str, heard: str) -> tuple[int, int]:
-    """(word edits, reference words)."""
-    ref = re.findall(r"[\w']+", reference.lower())
-    hyp = re.findall(r"[\w']+", heard.lower())
-    row = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        prev, row[0] = row[0], i
-        for j, h in enumerate(hyp, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
-    return row[-1], len(ref)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -104,7 +93,7 @@ def transcription(transcriber: Transcriber, recorded: dict[str, list[tuple[str, 
             result = transcriber.transcribe(wav)
             elapsed = time.perf_counter() - started
             ratios.append(elapsed / clip_seconds(wav))
-            e, n = wer(line, result.text)
+            e, n = word_errors(line, result.text)
             edits, words = edits + e, words + n
             worst.append((e / n, name, f"{line} → {result.text}"))
             expected = len(FILLERS.findall(line))
@@ -196,7 +185,7 @@ def interviewer_voice(transcriber: Transcriber, recorded: dict[str, list[tuple[s
         started = time.perf_counter()
         path = speaker.speak(line, f"i{i}")
         ratios.append((time.perf_counter() - started) / clip_seconds(path))
-        e, n = wer(line, transcriber.transcribe(path).text)
+        e, n = word_errors(line, transcriber.transcribe(path).text)
         edits, words = edits + e, words + n
     print(f"| Piper joe medium | {load:.2f} s | {statistics.median(ratios):.3f}x | "
           f"{100 * edits / words:.1f}% |")
@@ -207,7 +196,7 @@ def interviewer_voice(transcriber: Transcriber, recorded: dict[str, list[tuple[s
         for i, line in enumerate(lines):
             path = folder / f"e{i}.wav"
             subprocess.run([espeak, "-v", "en-us", "-w", str(path), line], check=True)
-            e, n = wer(line, transcriber.transcribe(path).text)
+            e, n = word_errors(line, transcriber.transcribe(path).text)
             edits, words = edits + e, words + n
         print(f"| espeak-ng en-us | – | – | {100 * edits / words:.1f}% |")
 
@@ -226,7 +215,7 @@ def prompt_ablation(transcriber: Transcriber, recorded: dict[str, list[tuple[str
         for rows in recorded.values():
             for line, wav in rows:
                 result = transcriber.transcribe(wav)
-                e, n = wer(line, result.text)
+                e, n = word_errors(line, result.text)
                 edits, words = edits + e, words + n
                 expected = len(FILLERS.findall(line))
                 said += expected

@@ -69,10 +69,8 @@ def _delivery(session_id: str, assessments: list[Assessment], store: Store | Non
             except ValueError:
                 continue  # a row from an older version: not worth failing a report over
     tips: list[DeliveryTip] = []
-    for d in spoken:
-        for tip in d.tips:
-            if tip.text.split(" ")[:2] not in [t.text.split(" ")[:2] for t in tips]:
-                tips.append(tip)
+    for d in spoken:  # one tip of each kind (the first turn's), however many turns earned it
+        tips += [t for t in d.tips if t.kind not in {seen.kind for seen in tips}]
     return now, compare(now, summarize(earlier)), tips[:3]
 
 

@@ -50,17 +50,13 @@ CSS = """
 .badge.due-this-week {background: #1f5fa8;}
 .badge.due-later {background: #6b6b6b;}
 .badge.audience {background: #5a4b8a; font-size: 0.8em; margin-bottom: 0.3rem;}
-.apps-table {width: 100%; border-collapse: collapse; overflow-wrap: normal;}
-.apps-table th {white-space: nowrap;}
-.apps-table td, .apps-table th {text-align: left; padding: 0.25rem 0.5rem;
-                                border-bottom: 1px solid var(--border-color-primary);}
-@media (max-width: 600px) {.apps-table .wide {display: none;}}
-.history-table {width: 100%; border-collapse: collapse; overflow-wrap: normal;}
-.history-table th, .history-table td:first-child {white-space: nowrap;}
-.history-table td, .history-table th {text-align: left; padding: 0.25rem 0.5rem;
-                                      border-bottom: 1px solid var(--border-color-primary);}
+.apps-table, .history-table {width: 100%; border-collapse: collapse; overflow-wrap: normal;}
+.apps-table th, .history-table th, .history-table td:first-child {white-space: nowrap;}
+.apps-table td, .apps-table th, .history-table td, .history-table th {
+    text-align: left; padding: 0.25rem 0.5rem;
+    border-bottom: 1px solid var(--border-color-primary);}
 .history-table .narrow {display: none;}
-@media (max-width: 600px) {.history-table .wide {display: none;}
+@media (max-width: 600px) {.apps-table .wide, .history-table .wide {display: none;}
                            .history-table .narrow {display: table-cell;}}
 """
 

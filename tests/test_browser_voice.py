@@ -12,10 +12,10 @@ import pytest
 
 from .conftest import serving
 from .test_browser import (
-    CHROMIUM,
     SHOTS,
     ScriptedChat,
     cells_breaking_words,
+    launch,
     shot,
     start_practice,
 )
@@ -52,12 +52,9 @@ def browser(spoken):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                  f"--use-file-for-fake-audio-capture={spoken}%noloop"])
+        instance = launch(p, "--use-fake-ui-for-media-stream",
+                          "--use-fake-device-for-media-stream",
+                          f"--use-file-for-fake-audio-capture={spoken}%noloop")
         yield instance
         instance.close()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 import subprocess
 import wave
@@ -27,7 +26,7 @@ from coach.voice import (
     summarize,
 )
 from coach.voice.delivery import cues, find
-from coach.voice.transcribe import RATE
+from coach.voice.transcribe import RATE, word_errors
 
 ESPEAK = shutil.which("espeak-ng")
 needs_espeak = pytest.mark.skipif(ESPEAK is None, reason="espeak-ng is not installed "
@@ -70,14 +69,8 @@ def speak(path: Path, text: str, voice: str = "en-us") -> Path:
 
 def wer(reference: str, heard: str) -> float:
     """Word error rate: word-level edit distance over the reference's length."""
-    ref = re.findall(r"[\w']+", reference.lower())
-    hyp = re.findall(r"[\w']+", heard.lower())
-    row = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        prev, row[0] = row[0], i
-        for j, h in enumerate(hyp, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
-    return row[-1] / len(ref)
+    edits, words = word_errors(reference, heard)
+    return edits / words
 
 
 # -- the cue patterns are data, each with examples and counter-examples ---------------------
@@ -451,3 +444,17 @@ def test_the_report_compares_with_spoken_sessions_only(tmp_path) -> None:
     now = start(PRESETS["Final round, clear timeline"], store)
     earlier = store.earlier_assessments(now.id, sessions=1)
     assert [bool(a.get("delivery")) for a in earlier] == [True]
+
+
+def test_the_report_gives_each_delivery_tip_once_however_many_turns_earned_it() -> None:
+    from coach.feedback import assess
+    from coach.report import _delivery
+
+    ask = "Thank you. What are the next steps in the process?"
+    turns = []
+    for per_word in (0.25, 0.3):  # 240 and 200 words a minute: both too fast
+        a = assess(ask, "invited")
+        a.delivery = measure(timed(ask, per_word=per_word))
+        turns.append(a)
+    _, _, tips = _delivery("s", turns, None)
+    assert [t.kind for t in tips] == ["fast"] and "240 words a minute" in tips[0].text

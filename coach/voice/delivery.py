@@ -89,6 +89,7 @@ class Pause(BaseModel):
 class DeliveryTip(BaseModel):
     """Advice on delivery, with the guide section it rests on."""
 
+    kind: str = ""  # which measure it answers: apology, hedge, fillers, fast, slow, ask, pause
     text: str
     heading: str
 
@@ -201,34 +202,41 @@ def tips(d: Delivery) -> list[DeliveryTip]:
     apologies = [h for h in d.hedges if h.family == "apology"]
     if apologies:
         out.append(DeliveryTip(
+            kind="apology",
             text=f"Drop the apology (“{apologies[0].text}”): asking about next steps is "
                  "expected at this point, not an imposition. Thank them, then ask directly.",
             heading=HEADINGS["frame"]))
     elif d.hedges:
         out.append(DeliveryTip(
+            kind="hedge",
             text=f"“{d.hedges[0].text}” softens the ask until it sounds unsure. Be direct but "
                  "polite: “What are the next steps in the process?”",
             heading=HEADINGS["frame"]))
     if len(d.fillers) >= MIN_FILLERS and d.fillers_per_100 > FILLERS_PER_100:
         out.append(DeliveryTip(
+            kind="fillers",
             text=f"{len(d.fillers)} fillers in {d.words} words. A silent pause sounds more "
                  "composed than “um”: take a breath before the question.",
             heading=HEADINGS["delivery"]))
     if d.wpm is not None and d.wpm > FAST_WPM:
         out.append(DeliveryTip(
+            kind="fast",
             text=f"{d.wpm:.0f} words a minute is fast; slow to about 130–160 so the question "
                  "lands and sounds calm.", heading=HEADINGS["delivery"]))
     elif d.wpm is not None and d.wpm < SLOW_WPM:
         out.append(DeliveryTip(
+            kind="slow",
             text=f"{d.wpm:.0f} words a minute sounds hesitant; prepare the closing ask so it "
                  "comes out in one go.", heading=HEADINGS["delivery"]))
     if d.ask_seconds is not None and d.ask_seconds > LONG_ASK_SECONDS:
         out.append(DeliveryTip(
+            kind="ask",
             text=f"The ask took {d.ask_seconds:.0f} s. One or two sentences are enough: "
                  "thanks, then “what are the next steps?”", heading=HEADINGS["frame"]))
     if d.pauses:
         p = max(d.pauses, key=lambda x: x.seconds)
         out.append(DeliveryTip(
+            kind="pause",
             text=f"A {p.seconds:.1f} s pause after “{p.after}”: knowing your closing question "
                  "before the interviewer invites it keeps it fluent.",
             heading=HEADINGS["delivery"]))

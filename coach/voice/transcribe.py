@@ -9,6 +9,7 @@ lost).
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from pathlib import Path
@@ -203,6 +204,19 @@ class Transcriber:
                              "understands English, Spanish, German, French and Portuguese; "
                              "type your turn instead.")
         return best, float(probabilities.get(best, 0.0))
+
+
+def word_errors(reference: str, heard: str) -> tuple[int, int]:
+    """(word edits, reference words): the word-level edit distance behind a word error rate
+    (case and punctuation ignored), for bench/voice.py and the tests."""
+    ref = re.findall(r"[\w']+", reference.lower())
+    hyp = re.findall(r"[\w']+", heard.lower())
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        prev, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
+    return row[-1], len(ref)
 
 
 def _speech(audio: np.ndarray) -> np.ndarray:
