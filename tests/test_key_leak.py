@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -258,12 +259,72 @@ def test_the_page_config_and_api_info_do_not_show_the_key(served: dict[str, Any]
         assert_no_key(f"/{path}", answer.text)
 
 
+@pytest.mark.browser
+def test_the_rendered_pages_do_not_show_the_key(served: dict[str, Any]) -> None:
+    """Every tab as Chromium renders it (text, HTML and the values of its boxes), at desktop
+    and phone width, after Settings has checked the endpoint."""
+    import shutil
+
+    from .test_browser import launch
+
+    if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    FakeOpenAI.mode = "401"
+    with sync_playwright() as p:
+        browser = launch(p)
+        for width, height in ((1280, 900), (390, 844)):
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(served["url"])
+            page.wait_for_selector("text=Next Steps Coach")
+            tabs = page.get_by_role("tab")
+            for n in range(tabs.count()):
+                tab = tabs.nth(n)
+                name = tab.inner_text()
+                tab.click()
+                if "Settings" in name:
+                    page.get_by_role("button", name=re.compile("Check", re.I)).first.click()
+                    page.wait_for_timeout(2500)
+                page.wait_for_timeout(300)
+                values = page.eval_on_selector_all(
+                    "input, textarea", "els => els.map(e => e.value).join('\\n')")
+                shown = page.inner_text("body") + page.content() + values
+                assert_no_key(f"the {name} tab at {width} px", shown)
+            page.close()
+        browser.close()
+
+
+def test_routine_mistakes_are_messages_not_tracebacks(served: dict[str, Any]) -> None:
+    """A user's slips get a clear message in the page and leave no traceback in the log."""
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+
+    client = Client(served["url"], verbose=False)
+    before = (served["work"] / "stderr.log").read_text(errors="replace")
+    with pytest.raises(AppError, match="at most 200 characters"):
+        client.predict("N" * 300, *SCENARIO[1:], api_name="/practice_start")
+    predict(served, client, "", api_name="/practice_turn")  # no session: a notice
+    predict(served, client, "Amara", api_name="/practice_report")  # nothing to report yet
+    for text, received in (("", "2026-11-26"), ("We'll be in touch.", "26/11/2026"),
+                           ("\x00\x01\x02", "2026-11-26")):
+        shown = text_of(predict(served, client, text, received, "", False,
+                                api_name="/interpret"))
+        assert "Traceback" not in shown
+    predict(served, client, "", 5, api_name="/search_guide")
+    time.sleep(0.5)  # let the server flush what it logged
+    after = (served["work"] / "stderr.log").read_text(errors="replace")[len(before):]
+    assert "Traceback" not in after, after[-3000:]
+
+
 def test_the_logs_do_not_show_the_key(served: dict[str, Any]) -> None:
     """Run last in this file (pytest keeps file order): the other tests wrote these logs."""
     logs = (served["work"] / "stdout.log").read_text(errors="replace") + \
         (served["work"] / "stderr.log").read_text(errors="replace")
     assert "Next Steps Coach on http://" in logs  # the app's own start-up lines are here
     assert_no_key("the app's stdout/stderr", logs)
+    # Endpoints that fail or hang are reported in one line each, never as a traceback.
+    assert "Traceback" not in logs, logs[-3000:]
 
 
 @pytest.mark.parametrize("mode", ["ok", "401", "500"])

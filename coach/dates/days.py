@@ -63,6 +63,19 @@ def _thanksgiving(year: int) -> date:
     return date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday (the Gregorian computus)."""
+    golden = year % 19
+    century, years = divmod(year, 100)
+    leap_c, rest_c = divmod(century, 4)
+    moon = (19 * golden + century - leap_c - (century - (century + 8) // 25 + 1) // 3 + 15) % 30
+    leap_y, rest_y = divmod(years, 4)
+    weekday = (32 + 2 * rest_c + 2 * leap_y - moon - rest_y) % 7
+    shift = (golden + 11 * moon + 22 * weekday) // 451
+    month, day = divmod(moon + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _recently_past(d: date, received: date) -> bool:
     """True when d, a next occurrence, fell within the 90 days before received a year earlier."""
     if d.year == received.year:

@@ -21,6 +21,7 @@ from coach.dates.days import (
     _thanksgiving,
     _this_week_monday,
     add_business_days,
+    easter,
 )
 from coach.dates.vocabulary import (
     _DATE,
@@ -601,6 +602,43 @@ def _thanksgiving_rule(m: re.Match[str], ctx: _Ctx) -> Span | None:
         elif _plus(day, -1) > r:
             return _plus(r, 1), _plus(day, -1), False
     return None
+
+
+def _holiday_day(name: str, year: int) -> date:
+    if name.startswith(("christmas", "xmas")):
+        return date(year, 12, 25)
+    if name.startswith("new"):
+        return date(year + 1, 1, 1)  # "by New Year's" said in a year: the coming 1 January
+    if name.startswith("thanksgiving"):
+        return _thanksgiving(year)
+    return easter(year)
+
+
+@_rule(
+    r"(?P<when>by|until|till|til|around|round|about|at|over|near|towards?|close\s+to"
+    r"|in\s+time\s+for|sometime\s+(?:around|before))\s+(?:the\s+)?(?P<name>christmas"
+    r"(?:\s+(?:day|eve|time|break|holidays?))?|xmas|new\s+year(?:['’]?s)?(?:\s+(?:day|eve))?"
+    r"|thanksgiving(?:\s+(?:day|weekend|break))?|easter(?:\s+(?:sunday|weekend|break|holidays?))?)",
+    "day",
+    lead=False,
+)
+def _holiday(m: re.Match[str], ctx: _Ctx) -> Span | None:
+    """"By Christmas", "around Thanksgiving", "over Easter": days by or around the holiday
+    ("after"/"before" the holidays have their own rules)."""
+    r = ctx.received
+    name, when = _norm(m["name"]), _norm(m["when"])
+    by = when in ("by", "until", "till", "til", "in time for") or when.endswith("before")
+    for year in (r.year, r.year + 1):
+        day = _holiday_day(name, year)
+        if name.endswith("eve"):
+            day = _plus(day, -1)
+        if by:
+            start, end = _plus(r, 1), _plus(day, -1) if not name.endswith("eve") else day
+        else:
+            start, end = _plus(day, -4), _plus(day, 3)
+        if end >= r and start <= end and (day - r).days <= 300:
+            return max(start, r), end, False
+    return None  # the holiday has just passed: no day ahead is stated
 
 
 @_rule(

@@ -42,6 +42,61 @@ def _rejected(s: Signals) -> bool:
     return s.has(*STRONG_REJECT)
 
 
+# A contact or a decision promised for later: "she'd call the next day", "he expects to decide
+# by Friday", "I'd receive a call the following morning", "you should hear back this week".
+_PROMISE = re.compile(
+    r"\b(?:will|'ll|would|'d|shall|going to|gonna|should|expects?(?:ed)?(?: to)?|"
+    r"plans?(?:ned)? to|hopes?(?:d)? to|aims?(?:ed)? to|promised(?: to)?|intends? to|"
+    r"said (?:she|he|they) (?:would|'d))\s+"
+    r"(?:(?!like\b|love\b)\w+\s+){0,4}?(?:call|ring|phone|contact|email|e-mail|text|hear|"
+    r"get back|come back|reach out|"
+    r"be in touch|let (?:me|you|him|her|us|them) know|decide|make (?:a|the|their|her|his|our|my|"
+    r"final) (?:\w+ )?decision|have (?:a|an) (?:decision|answer|update)|update|respond|reply|"
+    r"follow up|know|receive (?:a|an|the) (?:call|email|answer|decision|update)|get (?:a|an) "
+    r"(?:call|email|answer)|give (?:me|you|him|her|them) (?:a|an|my|our|the|their) (?:\w+ )?"
+    r"(?:answer|decision|feedback|update|call))\b"
+    r"|\bexpect (?:a|an|to hear|their|the) (?:call|answer|decision|email|update|back)"
+    # The same promise in the other languages the reader knows.
+    r"|\b(?:llamar[aá]n?|llamaremos|quedaron de (?:llamar|avisar|contactar|confirmar)|"
+    r"se pondr[aá]n? en contacto|nos pondremos en contacto|confirmar[aá]n|confirmaremos|"
+    r"avisar[aá]n|avisaremos|(?:confirm|llam|avis|contact)aban|daremos (?:una )?respuesta|"
+    r"ficaram de (?:me )?(?:ligar|telefonar|avisar|contactar|responder|dar)|"
+    r"entrar(?:ei|emos|[aã]o) em contato|ligar(?:ei|emos|[aã]o)|daremos (?:um )?retorno|"
+    r"reviendr(?:a|ai|ons|ont) vers|rappeller(?:a|ai|ons|ont)|rappeler(?:a|ai|ons|ont)|"
+    r"appeller(?:a|ai|ons|ont)|appeler(?:a|ai|ons|ont)|recontacter(?:a|ai|ons|ont)|"
+    r"donner(?:a|ai|ons|ont) (?:une |sa |notre |leur )?réponse|"
+    r"melden (?:uns|sich)|meldet sich|melde mich|"
+    r"(?:werden|wird|würden?|wollten?) (?:\w+ ){0,4}?(?:melden|anrufen|entscheiden|informieren|"
+    r"zurückmelden|zusammensetzen|beraten))\b",
+    re.IGNORECASE)
+_CLAUSE = re.compile(r"[.!?;\n]|\b(?:but|however|although|though|pero|mais|aber|mas)\b",
+                     re.IGNORECASE)
+
+
+def _timed_promise(s: Signals) -> bool:
+    """The stated time is when they will call or decide, and nothing is being booked now."""
+    if s.deadline is None or _rejected(s) or s.has("hold", "offer"):
+        return False
+    if any(h.family == "schedule" and not h.phrase.lower().startswith("re") for h in s.hits):
+        return False  # a time being booked now ("are you free Monday?"), not a promise
+    at = s.text.find(s.deadline.phrase)
+    if at < 0:
+        return False
+    # The promise comes before the time, in the same clause: "they'd call me on Friday", not
+    # "I'd hear fairly quickly, but today nothing".
+    starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, at)]
+    return bool(_PROMISE.search(s.text, starts[-1] if starts else 0, at + len(s.deadline.phrase)))
+
+
+def _promised_untimed(s: Signals) -> bool:
+    """A contact promised with no time ("they'd call us for a final interview", "se pondrán en
+    contacto conmigo") and nothing being arranged now: still waiting, no date."""
+    if s.timed or _rejected(s) or s.has("hold", "schedule", "offer", "assessment",
+                                        "references", "meet_team"):
+        return False
+    return bool(_PROMISE.search(s.text)) and not s.has("reject_soft")
+
+
 PRECEDENCE: list[Rule] = [
     Rule("another_role_offered", "immediate",
          "not this role, but an interview for another one", lambda s: s.offered_instead),
@@ -49,6 +104,9 @@ PRECEDENCE: list[Rule] = [
          _paused_not_gone),
     Rule("role_gone", "rejection", "the role is filled, closed, withdrawn or cancelled",
          lambda s: s.has("reject_role_gone")),
+    Rule("promised_by_a_time", "clear_timeline",
+         "they said when they would call or decide, and nothing is being booked yet",
+         _timed_promise),
     Rule("timed_meeting_or_offer", "immediate", "they want to set up the next step",
          lambda s: s.deadline is not None and s.has("meet_team", "offer") and not _rejected(s)
          and not s.has("hold")),
@@ -56,6 +114,9 @@ PRECEDENCE: list[Rule] = [
          lambda s: s.has("hold") and not _strong_reject(s) and not s.has(*ASKED, "offer")),
     Rule("offer_talk", "immediate", "they want to talk about an offer",
          lambda s: s.has("offer") and not _rejected(s) and not s.has("hold")),
+    Rule("promised_without_a_time", "vague",
+         "they will be in touch, with no time given and nothing arranged yet",
+         _promised_untimed),
     # Interview words in a rejection look back at the process ("after your final round").
     Rule("not_moving_forward", "rejection", "they are not moving forward with you",
          lambda s: _strong_reject(s) and not s.has("hold", "other_role")),

@@ -88,7 +88,9 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                 "interviewer": (interviewer or "").strip() or "Dana Reyes",
                 "style": style, "stage": stage, "truth": truth})
         except ValueError:
-            raise gr.Error("Check the scenario fields (each at most 200 characters).") from None
+            # The user's slip: a message in the page, not a traceback in the server's log.
+            raise gr.Error("Check the scenario fields (each at most 200 characters).",
+                           print_exception=False) from None
         session = services.start_practice(scenario, owner_of(request))
         return (session, chat_view(session), coaching_panel(session), "",
                 gr.update(value=None, visible=False), "")
@@ -113,7 +115,8 @@ def build(services: Services, name_box: Any) -> PracticeTab:
                 chat = chat_view(session) + [{"role": "assistant", "content": reply}]
                 yield session, chat, coaching_panel(session), "", spoken, False
         except CoachError as exc:
-            raise gr.Error(str(exc)) from None
+            log.warning("practice turn: %s", exc)  # one line: the message says it all
+            raise gr.Error(str(exc), print_exception=False) from None
         yield session, chat_view(session), coaching_panel(session), "", None, True
 
     def hear(recording: str | None) -> tuple[Any, Delivery | None, str]:
