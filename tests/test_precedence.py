@@ -78,3 +78,21 @@ def test_a_time_or_a_request_is_not_a_bare_promise(text: str) -> None:
 def test_paused_gone_and_rejected(text: str, rule: str) -> None:
     language = "de" if "wir" in text else "en"
     assert rule_for(text, language) == rule
+
+
+@pytest.mark.parametrize("text", [
+    "Great news: they want a second interview with me on the 20th.",
+    "The interview date is Tuesday the 28th, so I have a week to prepare.",
+    "Rendez-vous fut pris pour mercredi.",
+])
+def test_an_interview_set_for_a_day_is_immediate(text: str) -> None:
+    assert rule_for(text, "fr" if "pour" in text else "en") == "meeting_set_for_a_day"
+
+
+@pytest.mark.parametrize("text", [
+    "She said she would be making up her mind by Monday.",  # a decision, not a meeting
+    "I had an interview on Monday and still nothing.",  # the past
+    "If you pass the test, the interview would be on Friday.",  # a condition
+])
+def test_a_decision_a_past_interview_or_a_condition_is_no_meeting(text: str) -> None:
+    assert rule_for(text) != "meeting_set_for_a_day"

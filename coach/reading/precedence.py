@@ -52,7 +52,8 @@ _PROMISE = re.compile(
     r"get back|come back|reach out|"
     r"be in touch|let (?:me|you|him|her|us|them) know|decide|make (?:a|the|their|her|his|our|my|"
     r"final) (?:\w+ )?decision|have (?:a|an) (?:decision|answer|update)|update|respond|reply|"
-    r"follow up|know|receive (?:a|an|the) (?:call|email|answer|decision|update)|get (?:a|an) "
+    r"follow up|know|mak\w* up (?:her|his|their|our|my) minds?|"
+    r"receive (?:a|an|the) (?:call|email|answer|decision|update)|get (?:a|an) "
     r"(?:call|email|answer)|give (?:me|you|him|her|them) (?:a|an|my|our|the|their) (?:\w+ )?"
     r"(?:answer|decision|feedback|update|call))\b"
     r"|\bexpect (?:a|an|to hear|their|the) (?:call|answer|decision|email|update|back)"
@@ -66,9 +67,10 @@ _PROMISE = re.compile(
     r"appeller(?:a|ai|ons|ont)|appeler(?:a|ai|ons|ont)|recontacter(?:a|ai|ons|ont)|"
     r"donner(?:a|ai|ons|ont) (?:une |sa |notre |leur )?réponse|"
     r"melden (?:uns|sich)|meldet sich|melde mich|"
-    r"(?:werden|wird|würden?|wollten?) (?:\w+ ){0,4}?(?:melden|anrufen|entscheiden|informieren|"
+    r"(?:werden|wird|würden?|wollten?) (?:\w+ ){0,6}?(?:melden|anrufen|entscheiden|informieren|"
     r"zurückmelden|zusammensetzen|beraten))\b",
     re.IGNORECASE)
+_SENTENCE = re.compile(r"[.!?\n]")
 _CLAUSE = re.compile(r"[.!?;\n]|\b(?:but|however|although|though|pero|mais|aber|mas)\b",
                      re.IGNORECASE)
 
@@ -77,15 +79,52 @@ def _timed_promise(s: Signals) -> bool:
     """The stated time is when they will call or decide, and nothing is being booked now."""
     if s.deadline is None or _rejected(s) or s.has("hold", "offer"):
         return False
-    if any(h.family == "schedule" and not h.phrase.lower().startswith("re") for h in s.hits):
-        return False  # a time being booked now ("are you free Monday?"), not a promise
     at = s.text.find(s.deadline.phrase)
     if at < 0:
         return False
-    # The promise comes before the time, in the same clause: "they'd call me on Friday", not
-    # "I'd hear fairly quickly, but today nothing".
+    sentence = [m.end() for m in _SENTENCE.finditer(s.text, 0, at)]
+    first = sentence[-1] if sentence else 0
+    last = _SENTENCE.search(s.text, at)
+    if any(h.family == "schedule" and not h.phrase.lower().startswith("re")
+           and first <= h.start < (last.start() if last else len(s.text)) for h in s.hits):
+        return False  # a time being booked now ("are you free Monday?"), not a promise
+    # The promise and the time share a clause: "they'd call me on Friday", not "I'd hear
+    # fairly quickly, but today nothing". In English the promise comes first; German, French,
+    # Spanish and Portuguese often put the time first ("Am nächsten Tag wollten sie ...").
     starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, at)]
-    return bool(_PROMISE.search(s.text, starts[-1] if starts else 0, at + len(s.deadline.phrase)))
+    end = at + len(s.deadline.phrase)
+    if s.language != "en":
+        stop = _CLAUSE.search(s.text, end)
+        end = stop.start() if stop else len(s.text)
+    return bool(_PROMISE.search(s.text, starts[-1] if starts else 0, end))
+
+
+# A meeting that can be set for a day, in the languages the reader knows.
+_MEETING = re.compile(
+    r"\b(?:interview|entrevista|entretien|vorstellungsgespräch|gespräch|rendez-vous|"
+    r"appointment|assessment day|test day)s?\b", re.IGNORECASE)
+# Words of a decision or a reply, which make a clause about waiting, not about a meeting.
+_WAITING = re.compile(
+    r"\b(?:decid\w*|decision|hear\w*|answer|respon\w*|contact\w*|call(?:ed|ing)? back|"
+    r"let (?:me|you|us|him|her|them) know|select\w*|candidates|went|had|was|were|did|"
+    r"hope|if|whether|after|since|ago)\b", re.IGNORECASE)
+
+
+def _meeting_set(s: Signals) -> bool:
+    """An interview set for one day, in one clause with nothing about waiting for a decision:
+    "the interview is on Friday", "they want a second interview with me on the 20th"."""
+    if s.deadline is None or s.deadline.start != s.deadline.end or _rejected(s) \
+            or s.has("hold") or _timed_promise(s):
+        return False
+    if re.match(r"(?:by|before|until|till|within|no later)\b", s.deadline.phrase, re.I):
+        return False  # "by Monday" is when something is due, not when a meeting is
+    at = s.text.find(s.deadline.phrase)
+    if at < 0:
+        return False
+    starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, at)]
+    stop = _CLAUSE.search(s.text, at + len(s.deadline.phrase))
+    clause = s.text[starts[-1] if starts else 0:stop.start() if stop else len(s.text)]
+    return bool(_MEETING.search(clause)) and not _WAITING.search(clause)
 
 
 def _promised_untimed(s: Signals) -> bool:
@@ -107,6 +146,8 @@ PRECEDENCE: list[Rule] = [
     Rule("promised_by_a_time", "clear_timeline",
          "they said when they would call or decide, and nothing is being booked yet",
          _timed_promise),
+    Rule("meeting_set_for_a_day", "immediate", "an interview is set for a day",
+         _meeting_set),
     Rule("timed_meeting_or_offer", "immediate", "they want to set up the next step",
          lambda s: s.deadline is not None and s.has("meet_team", "offer") and not _rejected(s)
          and not s.has("hold")),
