@@ -138,6 +138,8 @@ PRESUME = _p(
     r"\bhow soon (?:could|can|would|will) i\b(?! (?:expect|hear|know|find out|get (?:an? |the )?(?:answer|decision|feedback|update)))",
     r"\b(?:the|my) contract\b.{0,30}\b(?:sent|signed|sign|arrive|ready|issued)|\b(?:send|sign|receive|get) (?:me )?(?:the|my) contract\b",
     r"(?:könnte|kann|würde) ich (?:\w+ ){0,2}(?:anfangen|beginnen|starten)|(?:podría|puedo) (?:empezar|comenzar)|(?:pourrais|puis)-je commencer|commencerais", r"sueldo|salaire|gehalt|vacaciones|congés",
+    r"\bsick (?:time|days?|leave|pay)\b", r"\b(?:payé|rémunér\w*|gagnerai|cobraría|cobraré|verdiene ich|ganharia)\b",
+    r"\d[\d.,]*\s*(?:k|€|euros?|\$|£|dollars?)\s*(?:par an|a year|per year|per annum|al año|por año|pro jahr|im jahr|por ano|brut|gross)\b",
     r"\bprobation", r"hand in my notice", r"\b(?:give|giving|hand(?:ing)? in|put(?:ting)? in|serv(?:e|ing)) (?:\w+ ){0,2}notice\b", r"\bhow much notice\b", r"\blaptop\b", r"company car", r"day one", r"(?:would|will) i (?:be )?(?:fully )?remote|work(?:ing)? remote(?:ly)?", r"(?:have|need) to come into the office",
     r"(?:tell|inform) my (?:manager|boss|employer)", r"\bresign|quit my", r"take my (?:\w+ )?(?:weeks?|holiday|vacation|leave|days)",
     r"(?:would|will) i (?:get|be able to)\b(?! (?:the |a |an |any )?(?:task|exercise|test|brief|questions?|case|feedback|invite|invitation|email|link|materials?|chance to|to (?:meet|ask|see)))", r"my (?:salary|title|contract|start)\b",
@@ -171,6 +173,10 @@ PUSHY = _p(
     r"[!?]{3,}", r"dites-le-moi|dímelo|sagen sie es mir", r"make me an offer", r"(?:speak|talk) to (?:them|him|her|the panel|the decision)\b.{0,20}\b(?:today|now|tonight)",
     r"stopping you from", r"(?:only|just) tell me", r"can we skip",
     # fishing for a verdict, a ranking or reassurance on the spot
+    r"\b(?:any|what|some)\s+(?:doubts?|concerns?|reservations?|hesitations?|hesitancy|worries)\b.{0,40}\b(?:me|my|i|hiring me)\b",
+    r"\b(?:any )?(?:doubts?|questions?|concerns?) (?:remain|left)\b.{0,40}\b(?:me|my|i)\b",
+    r"\bdid i (?:answer|do|perform|cover|handle)\b.{0,40}\b(?:satisfactor\w*|well|ok|okay|alright|all right|enough|right)\b",
+    r"\b(?:any|anything|which|what) (?:aspects?|parts?|areas?|gaps?|things?)?\b.{0,60}\bnot (?:a |the )?(?:good |right |strong )?(?:fit|match)\b",
     r"\bhow did i do\b", r"\bwhat'?s the verdict|\bwhats the verdict", r"\b(?:am i|did i|have i|do i|will i|i'?m|mine)\b.{0,40}\bor not\b", r"\bis (?:the|this) (?:job|role|position) mine\b",
     r"\b(?:am i|i'?m) (?:getting|being offered|going to get) (?:the|this|an?) (?:job|role|position|offer)\b",
     r"\b(?:ridiculous|unacceptable|absurd)\b", r"\b(?:can|could) you make it (?:one|two|a week|shorter|quicker|sooner|faster|earlier)\b",
@@ -240,7 +246,13 @@ CLAUSE = re.compile(r"\?|[,;:—–-]\s*(?:and\s+|or\s+)?(?:what|when|who|where|
 # start-date or perks phrase presume the offer ("I managed my team" is past work, not a claim).
 FUTURE_SELF = re.compile(
     r"\b(?:i|we)(?:'d|'ll| would| will| could| can| should| might| shall| am going to|'m going to|"
-    r" want| need| hope| wonder)\b|\b(?:once|when|if|after|before) i\b|\b(?:i|we) (?:assume|expect|presume)\b", _I)
+    r" want| need| hope| wonder)\b|\b(?:once|when|if|after|before) i\b|\b(?:i|we) (?:assume|expect|presume)\b"
+    # ... or sets conditions on it, in any language the coach reads ("below 50k I won't talk",
+    # "the only thing that counts is the pay")
+    r"|\b(?:unless|at least|no less than|minimum|only thing that (?:matters|counts)|won'?t (?:accept|consider|discuss)"
+    r"|à moins de|au moins|seule chose qui compte|je ne discute pas|n'accepterai|je veux|"
+    r"a menos que|como mínimo|lo único que (?:importa|cuenta)|no acepto|"
+    r"mindestens|es sei denn|nur wenn|a não ser que|no mínimo|só aceito|je voudrais|ich möchte|quisiera|gostaria)\b", _I)
 
 
 def find(patterns: dict[str, re.Pattern[str]], text: str) -> dict[str, list[str]]:
