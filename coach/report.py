@@ -74,6 +74,20 @@ def _delivery(session_id: str, assessments: list[Assessment], store: Store | Non
     return now, compare(now, summarize(earlier)), tips[:3]
 
 
+def _phrasing_why(best: Assessment, score: int) -> str:
+    """What the best ask's wording did, and what it lacked: the same things the live coaching
+    and "Try next time" say, never praise for a thank-you that was not there."""
+    done = [said for present, said in ((best.gratitude, "thanks first"),
+                                       (best.open_ended, "an open question"),
+                                       (best.polite, "courteous wording")) if present]
+    missing = [said for present, said in ((best.gratitude, "a thank-you first"),
+                                          (best.open_ended, "an open question")) if not present]
+    text = (", ".join(done).capitalize() + ".") if done else ""
+    if missing and score < 5:
+        text += (" " if text else "") + "Add " + " and ".join(missing) + "."
+    return text or "Direct."
+
+
 def _scores(assessments: list[Assessment]) -> list[Score]:
     asks = [a for a in assessments if a.asks]
     quotes = [a.text for a in asks][:2]
@@ -83,12 +97,13 @@ def _scores(assessments: list[Assessment]) -> list[Score]:
     follow = [a for a in assessments if a.follow_up in ("clarifies", "asks_permission")
               and a.verdict != "pushy"]
     polite = [a for a in asks if a.verdict == "polite"]
-    phrasing = 0
+    phrasing, phrasing_why = 0, "No ask to judge."
     if asks:
         best = max(asks, key=lambda a: (a.verdict == "polite") * 3 + a.gratitude + a.open_ended
                    + a.polite)
         phrasing = min(5, 2 + best.gratitude + best.open_ended + best.polite
                        - (best.verdict == "pushy") * 2)
+        phrasing_why = _phrasing_why(best, phrasing)
     return [
         Score(criterion="asked", score=5 if polite else 3 if asks else 0,
               why="You asked about next steps." if asks else
@@ -98,8 +113,7 @@ def _scores(assessments: list[Assessment]) -> list[Score]:
               "Asked too early or assumed the offer." if early else "No ask to time.",
               quotes=[a.text for a in early][:2]),
         Score(criterion="phrasing", score=max(0, phrasing),
-              why="Gratitude first, open and direct." if phrasing >= 4 else
-              "Add thanks first and make it open-ended." if asks else "No ask to judge.",
+              why=phrasing_why,
               quotes=quotes[:1]),
         Score(criterion="composure", score=max(0, 5 - 2 * len(pushy)),
               why="No pressure on the interviewer." if not pushy else

@@ -16,6 +16,13 @@ BADGE_COLOURS = {
     "clear_timeline": "#1d7a46", "vague": "#8a6d00", "immediate": "#1f5fbf",
     "none": "#6b6b6b", "rejection": "#a23a3a",
 }
+# After a reading: on a phone the result is below the fold; bring its top into view.
+SHOW_RESULT_JS = """() => {
+  const card = document.getElementById('interpret-result');
+  if (card && card.getBoundingClientRect().top > window.innerHeight * 0.6)
+    card.scrollIntoView({block: 'start'});
+}"""
+
 CSS = """
 .result-card {border: 1px solid var(--border-color-primary); border-radius: 8px;
               padding: 0.6rem 0.9rem; margin-bottom: 0.6rem; overflow-wrap: anywhere;}
@@ -56,6 +63,10 @@ CSS = """
     text-align: left; padding: 0.25rem 0.5rem;
     border-bottom: 1px solid var(--border-color-primary);}
 .history-table .narrow {display: none;}
+/* Tables keep whole words; a narrow screen scrolls the table, not the page. */
+#practice-report table, .history-table {display: block; max-width: 100%; overflow-x: auto;}
+#practice-report th, #practice-report td {overflow-wrap: normal; word-break: normal;}
+#practice-report th {white-space: nowrap;}
 @media (max-width: 600px) {.apps-table .wide, .history-table .wide {display: none;}
                            .history-table .narrow {display: table-cell;}}
 """
@@ -297,7 +308,7 @@ def interpretation_card(result: Interpretation) -> str:
     parts.append("<div class='result-card'><div class='heading-path'>Your plan</div>"
                  "<ul class='timeline'>")
     for step in result.plan.steps:
-        email = (f" <span class='muted'>· email: {esc(step.email_kind.replace('_', ' '))}</span>"
+        email = (f" <span class='muted'>· email: {esc(email_label(step.email_kind))}</span>"
                  if step.email_kind else "")
         source = (f"<div class='muted'>Guide: {guide_link(step.source)}</div>"
                   if step.source else "")
@@ -314,13 +325,27 @@ VERDICT_COLOURS = {"polite": "#1d7a46", "pushy": "#a23a3a", "premature": "#8a6d0
                    "not_an_ask": "#6b6b6b"}
 
 
+VERDICT_LABELS = {"polite": "Polite ask", "pushy": "Pushy", "premature": "Premature",
+                  "not_an_ask": "Not an ask about next steps"}
+MOMENT_LABELS = {"early": "before they invited your questions",
+                 "invited": "when they invited your questions",
+                 "after_answer": "after they answered"}
+
+
+def email_label(kind: str) -> str:
+    """The Write tab's name for an email kind ("Follow-up after no response")."""
+    from coach.emails.kinds import KIND
+
+    return KIND[kind].label if kind in KIND else kind.replace("_", " ")
+
+
 def assessment_card(a: Assessment) -> str:
     """Coaching on one candidate message: verdict, what it asked, signals and tips."""
-    label = a.verdict.replace("_", " ")
+    label = VERDICT_LABELS[a.verdict]
     asks = ", ".join(x.replace("_", " ") for x in a.asks) or "nothing about next steps"
     parts = [f"<div class='result-card'><span class='badge' "
              f"style='background:{VERDICT_COLOURS[a.verdict]}'>{esc(label)}</span> "
-             f"<span class='muted'>{esc(a.moment.replace('_', ' '))}</span>",
+             f"<span class='muted'>{esc(MOMENT_LABELS[a.moment])}</span>",
              f"<p class='muted'>“{esc(a.text[:300])}”</p>", f"<p><b>Asks:</b> {esc(asks)}</p>"]
     signals = a.pushy_signals + a.presumption_signals
     if signals:

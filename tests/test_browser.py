@@ -54,6 +54,9 @@ class ScriptedChat:
                     "role is a good match for what I want to do, and I would be glad to "
                     "contribute to the team.")
         last = [m for m in messages if m["role"] == "user"][-1]["content"].lower()
+        if "take your time" in last:  # an interviewer who thinks before answering
+            time.sleep(2.5)
+            return "Good question; let me think. We are still talking to people."
         if "next step" in last or "timeline" in last:
             return "We'll decide by Friday next week and the recruiter will email you."
         return "Thanks for that. Do you have any questions for me?"
@@ -250,6 +253,74 @@ def test_two_practice_turns_and_a_report(page) -> None:
     href = link.get_attribute("href")
     link.click()
     _heading_in_view(page, href)
+
+
+FIELDS_FIT_JS = """labels => labels.map(label => {
+  const box = [...document.querySelectorAll('label')].find(l => l.innerText.trim() === label)
+    ?.closest('label, .block')?.querySelector('textarea, input');
+  // One line of text: a wrapped second line would make it nearly twice as tall.
+  return box ? [label, box.scrollWidth <= box.clientWidth + 1 &&
+                box.scrollHeight < box.clientHeight * 1.4, box.value] : [label, null];
+})"""
+
+
+def test_practice_at_phone_width_waits_while_answering_and_shows_the_report(page) -> None:
+    """At 390 px: the scenario's names fit their boxes; what is sent shows at once and the box
+    waits while the interviewer answers (a message typed then was lost); the report comes
+    into view when it is ready."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("tab", name="Practice").click()
+    # Nothing to take to Interpret or Write before a session.
+    assert not page.get_by_role("button", name="Draft the thank-you in Write").is_visible()
+    fits = page.evaluate(FIELDS_FIT_JS, ["Company", "Role", "Interviewer"])
+    assert all(f[1] for f in fits), fits
+    page.get_by_role("button", name="Start the session").click()
+    page.wait_for_selector("text=Last question from my side")
+    said = page.get_by_label("You say")
+    said.fill("I would take your time to learn the routing data first.")
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_selector(".message >> text=learn the routing data first")  # shown at once
+    assert said.is_disabled()  # the interviewer is still answering
+    page.wait_for_selector("text=still talking to people")
+    page.wait_for_function("() => !document.querySelector('textarea[data-testid=\"textbox\"]"
+                           ":disabled')")
+    assert said.is_enabled()
+    say(page, "Thank you. Could you share what the next steps are?", "We'll decide by Friday")
+    page.get_by_role("button", name="End and get my report").click()
+    heading = page.get_by_text("Practice report").first
+    heading.wait_for()
+    page.wait_for_timeout(800)
+    from playwright.sync_api import expect
+
+    expect(heading).to_be_in_viewport()  # not a thousand pixels below, out of sight
+    assert cells_breaking_words(page, "#practice-report table") == []
+    shot(page, "practice-report-390")
+
+
+def test_interpret_at_phone_width_shows_what_happened(page) -> None:
+    """At 390 px: no empty plan controls before a reading; the message for an empty paste and
+    the reading itself come into view instead of appearing below the fold."""
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("tab", name="Interpret").click()
+    assert not page.locator("#ics-file").is_visible()
+    assert not page.get_by_label("Draft the email for a plan step").is_visible()
+    page.get_by_role("button", name="Interpret", exact=True).click()
+    problem = page.locator("#interpret-result").get_by_text("Paste what the recruiter")
+    problem.wait_for()
+    page.wait_for_timeout(500)
+    expect(problem).to_be_in_viewport()
+    page.get_by_label("Their reply").fill(
+        "Thanks for coming in. We're still interviewing and will get back to you by the end "
+        "of next week.")
+    page.get_by_role("button", name="Interpret", exact=True).click()
+    badge = page.locator("#interpret-result .badge").first
+    badge.wait_for()
+    page.wait_for_timeout(500)
+    expect(badge).to_be_in_viewport()
+    expect(page.locator("#ics-file")).to_be_visible()
+    expect(page.get_by_label("Draft the email for a plan step")).to_be_visible()
 
 
 def test_search_the_guide(page) -> None:

@@ -198,3 +198,16 @@ def test_the_report_agrees_with_the_live_coaching() -> None:
     assert scores["follow_up"] < 5 and scores["composure"] < 5  # as the live coaching said
     assert not any("ask about next steps" in t.text.lower() or "try asking" in t.text.lower()
                    for t in report.try_next)  # they did ask
+
+
+def test_the_report_praises_only_what_the_ask_did() -> None:
+    """An ask with no thank-you is not praised for one; the report says to add it."""
+    session = start(TIMELINE)
+    run(session, "Before we finish, could you tell me what the next steps are?",
+        FakeChat(GOOD_REPLY))
+    report = build_report(session, DownChat())
+    phrasing = next(s for s in report.scores if s.criterion == "phrasing")
+    assert "thanks first" not in phrasing.why.lower() and "gratitude" not in phrasing.why.lower()
+    assert "thank-you" in phrasing.why
+    assert not any("gratitude" in w.lower() or "thanks first" in w.lower()
+                   for w in report.went_well)

@@ -54,7 +54,7 @@ def due_html(items: list[DueItem], today: date) -> str:
     for item in items:
         phrase = (f"<br><span class='muted'>From: “{views.esc(item.phrase)}”</span>"
                   if item.phrase else "")
-        email = (f" · email: {views.esc(item.kind.replace('_', ' '))}" if item.kind else "")
+        email = (f" · email: {views.esc(views.email_label(item.kind))}" if item.kind else "")
         rows.append(f"<li><span class='badge due-{item.status.replace(' ', '-')}'>"
                     f"{STATUS_LABELS[item.status]}</span> <b>{item.due:%a %d %b}</b> — "
                     f"{views.esc(item.label)}: {views.esc(item.action)}{email}<br>"

@@ -59,15 +59,19 @@ def build(services: Services, shared: Shared) -> InterpretTab:
     def failed(exc: CoachError) -> tuple[Any, ...]:
         return error_card(exc), None, {"error": str(exc)}, gr.update(choices=[], value=None)
 
-    def reveal(details: dict[str, Any] | None) -> tuple[Any, Any]:
-        """After a reading: offer to choose or correct it, starting from what was read."""
+    def reveal(details: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
+        """After a reading: offer to choose or correct it, starting from what was read; the
+        plan's emails and calendar file once there is a plan (the API's answers stay the
+        same: only this private step shows or hides them)."""
         category = (details or {}).get("category")
+        steps = (details or {}).get("plan", {}).get("steps") or []
+        emails = gr.update(visible=any(s.get("email_kind") for s in steps))
+        calendar = gr.update(visible=bool(steps))
         if category not in CATEGORY_LABELS:
-            return gr.update(), gr.update()
-        unread = not (details or {}).get("plan", {}).get("steps")
+            return gr.update(), gr.update(), emails, calendar
         # Nothing preselected where the reader did not read the text: the user chooses.
-        return (gr.update(value=None if unread else CATEGORY_LABELS[category]),
-                gr.update(visible=True))
+        return (gr.update(value=CATEGORY_LABELS[category] if steps else None),
+                gr.update(visible=True), emails, calendar)
 
     def interpret(text: str, received: str, interview_date: str, thanked: bool,
                   request: gr.Request, chosen: str | None = None) -> tuple[Any, ...]:
@@ -129,11 +133,12 @@ def build(services: Services, shared: Shared) -> InterpretTab:
                               elem_id="your-reading")
         use = gr.Button("Use this reading", scale=1, size="md")
         save = gr.Button("Save as a correction", scale=1, size="md")
-    card = gr.HTML(js_on_load=views.GUIDE_LINKS_JS)
-    with gr.Row():
+    card = gr.HTML(js_on_load=views.GUIDE_LINKS_JS, elem_id="interpret-result")
+    with gr.Row(visible=False) as step_row:  # once there is a plan with emails
         step = gr.Dropdown([], label="Draft the email for a plan step", scale=3)
         to_write = gr.Button("Open in Write", scale=1)
-    ics_file = gr.File(label="Plan as a calendar file (.ics)", elem_id="ics-file")
+    ics_file = gr.File(label="Plan as a calendar file (.ics)", elem_id="ics-file",
+                       visible=False)
     details = gr.JSON(label="Details (JSON)", visible=False)
     gr.Examples(EXAMPLES, inputs=[reply])
     with gr.Accordion("Your corrections", open=False):
@@ -144,12 +149,15 @@ def build(services: Services, shared: Shared) -> InterpretTab:
         undone = gr.HTML()
     inputs = [reply, received, shared.interview_date, thanked]
     outputs = [card, ics_file, details, step]
-    revealed = [reading, choice_row]
+    revealed = [reading, choice_row, step_row, ics_file]
     gr.on([read.click], interpret, inputs, outputs, api_name="interpret",
           queue=False  # ~20 ms of work (sentence embeddings included): never behind a queue
-          ).then(reveal, [details], revealed, api_name=False, queue=False)
-    use.click(choose, [*inputs, reading], outputs, api_name="interpret_as", queue=False)
-    save.click(correct, [*inputs, reading], [*outputs, listing], api_name="correct_reading")
+          ).then(reveal, [details], revealed, api_name=False, queue=False
+                 ).then(None, None, None, api_name=False, js=views.SHOW_RESULT_JS)
+    use.click(choose, [*inputs, reading], outputs, api_name="interpret_as", queue=False
+              ).then(reveal, [details], revealed, api_name=False, queue=False)
+    save.click(correct, [*inputs, reading], [*outputs, listing], api_name="correct_reading"
+               ).then(reveal, [details], revealed, api_name=False, queue=False)
     undo_button.click(undo, [undo_id], [undone, listing], api_name="undo_correction")
     return InterpretTab(reply=reply, step=step, to_write=to_write, listing=listing,
                         listing_of=listing_of)

@@ -23,6 +23,12 @@ from coach.voice.speech import tts_problem
 
 log = logging.getLogger(__name__)
 
+# The report appears below the coaching: on a phone that is out of sight, so bring it in view.
+SHOW_REPORT = """() => {
+  const report = document.getElementById('practice-report');
+  if (report && report.innerText.trim()) report.scrollIntoView({block: 'start'});
+}"""
+
 # The Scenario menu's last entry: what "Surprise me" drew, or the fields as the user set them.
 OWN = "Your own scenario"
 
@@ -109,6 +115,9 @@ def build(services: Services, name_box: Any) -> PracticeTab:
             return
         # A recording measures this turn only if the text sent is (nearly) what was said.
         delivery = spoken if spoken is not None and spoken.measures(message) else None
+        # What was sent shows at once, before the interviewer answers.
+        yield (session, chat_view(session) + [{"role": "user", "content": message}],
+               coaching_panel(session), "", spoken, False)
         try:
             announce_cold_start(services, progress)
             for _, reply in services.practice_turn(session, message, delivery):
@@ -191,10 +200,12 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         preset = gr.Dropdown([*PRESETS, OWN], value=next(iter(PRESETS)), label="Scenario")
         surprise_btn = gr.Button("Surprise me")
     first = next(iter(PRESETS.values()))
+    # A name must fit its box: at phone width each text box takes its own line.
     with gr.Row():
-        company = gr.Textbox(label="Company", value=first.company, max_length=200)
-        role = gr.Textbox(label="Role", value=first.role, max_length=200)
-        interviewer = gr.Textbox(label="Interviewer", value=first.interviewer, max_length=200)
+        company = gr.Textbox(label="Company", value=first.company, max_length=200, min_width=240)
+        role = gr.Textbox(label="Role", value=first.role, max_length=200, min_width=240)
+        interviewer = gr.Textbox(label="Interviewer", value=first.interviewer, max_length=200,
+                                 min_width=240)
         style = gr.Dropdown(["warm", "formal", "rushed", "distracted"], value=first.style,
                             label="Interviewer style")
         stage = gr.Dropdown([(v, k) for k, v in STAGE_LABELS.items()], value=first.stage,
@@ -231,8 +242,8 @@ def build(services: Services, name_box: Any) -> PracticeTab:
         with gr.Column(scale=2):
             # Also installs the guide-link handler as the page opens (this tab shows first).
             coaching = gr.HTML(label="Coaching", js_on_load=views.GUIDE_LINKS_JS)
-    report_md = gr.Markdown()
-    with gr.Row():
+    report_md = gr.Markdown(elem_id="practice-report")
+    with gr.Row(visible=False) as handoff:  # once there is a session to take further
         to_interpret = gr.Button("Read their answer in Interpret")
         to_write = gr.Button("Draft the thank-you in Write")
     report_file = gr.File(label="Download the report (.md)", visible=False)  # after a report
@@ -245,17 +256,26 @@ def build(services: Services, name_box: Any) -> PracticeTab:
           None, preset, api_visibility="private")
     begin.click(practice_start, scenario_fields,
                 [state, chat, coaching, said, report_file, report_md], api_name="practice_start"
-                ).then(lambda s: (s.id if s is not None else None, None, None, no_voice or ""),
-                       state, [saved, spoken, mic, heard], api_visibility="private")
+                ).then(lambda s: (s.id if s is not None else None, None, None, no_voice or "",
+                                  gr.update(visible=s is not None)),
+                       state, [saved, spoken, mic, heard, handoff], api_visibility="private")
     chat.clear(clear, state, [state, coaching, saved, report_md], api_visibility="private"
                ).then(lambda: (None, None, no_voice or ""), None, [spoken, mic, heard],
                       api_visibility="private")
-    turn = gr.on([send.click, said.submit], practice_turn, [state, said, spoken],
-                 [state, chat, coaching, said, spoken, took], api_name="practice_turn",
-                 concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
+    # While the interviewer answers, the box and Send wait (a message typed then would be lost).
+    busy = gr.on([send.click, said.submit],
+                 lambda: (gr.update(interactive=False), gr.update(interactive=False)), None,
+                 [said, send], queue=False, api_visibility="private")
+    turn = busy.then(practice_turn, [state, said, spoken],
+                     [state, chat, coaching, said, spoken, took], api_name="practice_turn",
+                     concurrency_id=MODEL_LANE, concurrency_limit=MODEL_LANE_SIZE)
+    turn.then(lambda: (gr.update(interactive=True), gr.update(interactive=True)), None,
+              [said, send], queue=False, api_visibility="private")
     turn.success(lambda t: (None, no_voice or "") if t else (gr.update(), gr.update()), took,
                  [mic, heard], api_visibility="private")
     turn.success(speak, [state, voice_on, took], voice_out, api_visibility="private")
+    turn.success(lambda s: gr.update(visible=s is not None), state, handoff,
+                 api_visibility="private")  # a resumed session, after its next turn
     voice_on.change(lambda on: gr.update(visible=on), voice_on, voice_out,
                     api_visibility="private")
     gr.on([mic.stop_recording, mic.upload], hear, mic, [said, spoken, heard],
@@ -263,7 +283,8 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     finish.click(practice_end, [state, name_box], [report_md, report_file, history],
                  api_name="practice_report", concurrency_id=MODEL_LANE,
                  concurrency_limit=MODEL_LANE_SIZE
-                 ).then(lambda: "", None, saved, api_visibility="private")  # nothing to resume
+                 ).then(lambda: "", None, saved, api_visibility="private"  # nothing to resume
+                        ).then(None, None, None, api_visibility="private", js=SHOW_REPORT)
     return PracticeTab(state=state, to_interpret=to_interpret, to_write=to_write,
                        restore=restore, restore_inputs=[saved],
                        restore_outputs=[state, chat, coaching, said, saved, history],
