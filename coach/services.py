@@ -142,6 +142,9 @@ class Services:
         found = self.index.retrieve(query, k)
         if not found or max(g.score for g in found) < RELEVANT:  # the best decides
             found = []
+        # The hybrid search picks the passages; they are shown most similar first, so the
+        # relevance each card shows never runs backwards down the list.
+        found = sorted(found, key=lambda g: -g.score)
         language = detect_language(query)
         if not found and language not in ("en", "und"):
             raise InputError(f"The guide is in English and so is its search: ask in English "

@@ -270,8 +270,9 @@ def test_practice_at_phone_width_waits_while_answering_and_shows_the_report(page
     into view when it is ready."""
     page.set_viewport_size({"width": 390, "height": 844})
     page.get_by_role("tab", name="Practice").click()
-    # Nothing to take to Interpret or Write before a session.
+    # Nothing to take to Interpret or Write before a session; the empty chat says what to do.
     assert not page.get_by_role("button", name="Draft the thank-you in Write").is_visible()
+    assert page.get_by_text("the interviewer's last question appears here").is_visible()
     fits = page.evaluate(FIELDS_FIT_JS, ["Company", "Role", "Interviewer"])
     assert all(f[1] for f in fits), fits
     page.get_by_role("button", name="Start the session").click()
@@ -572,6 +573,9 @@ def test_one_application_from_interview_to_close_the_loop(page, real_services, m
         on(date(2027, 3, 1))
         open_tab(page, "Applications")
         page.locator("#due-list", has_text="Nothing due").wait_for()
+        page.wait_for_timeout(300)
+        # Nothing due: no empty step menu nor buttons that would do nothing.
+        assert not page.get_by_role("button", name="I sent it").is_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth")
         assert overflow <= width + 10, overflow
     finally:  # other tests share these services: leave nothing due behind

@@ -135,3 +135,27 @@ def test_a_freeze_until_an_undated_event_waits_weeks_and_guesses_no_date() -> No
     assert dated.deadline is not None
     first = next(s for s in dated.plan.steps if s.action.startswith("Follow up"))
     assert dated.deadline.end < first.on <= dated.deadline.end + timedelta(days=7)
+
+
+def test_a_thank_you_two_days_after_the_interview_the_reply_names_is_late() -> None:
+    """No interview date entered, but the reply says "coming in on Tuesday": received on a
+    Thursday, the thank-you step says it is late (and is still the first step)."""
+    from datetime import date
+
+    from coach.dates.past import interview_day
+    from coach.reading.interpret import interpret
+
+    thursday = date(2026, 12, 3)
+    assert interview_day("Thanks for coming in on Tuesday.", thursday) == date(2026, 12, 1)
+    assert interview_day("Great speaking with you yesterday!", thursday) == date(2026, 12, 2)
+    assert interview_day("Thanks for meeting with us last Thursday.", thursday) == \
+        date(2026, 11, 26)
+    assert interview_day("We'll decide on Tuesday.", thursday) is None  # no interview named
+    assert interview_day("Looking forward to speaking on Friday.", thursday) is None  # ahead
+    result = interpret("Thanks for coming in on Tuesday. We're still interviewing and will get "
+                       "back to you by the end of next week.", received=thursday)
+    first = result.plan.steps[0]
+    assert first.email_kind == "thank_you" and "late" in first.action
+    fresh = interpret("Thanks for coming in today. We'll get back to you by Friday.",
+                      received=thursday)
+    assert "late" not in fresh.plan.steps[0].action

@@ -33,6 +33,8 @@ def test_results_come_from_distinct_sections_with_metadata(real_services) -> Non
     assert len(results) == 4
     assert len({r.heading_path for r in results}) == 4  # four different sections
     assert all(-1.0 <= r.score <= 1.0 for r in results)
+    scores = [r.score for r in results]
+    assert scores == sorted(scores, reverse=True)  # the relevance shown never runs backwards
     assert all(r.source.endswith(".md") and r.chunk_id.startswith(r.source) for r in results)
 
 

@@ -4,6 +4,7 @@ is not the time of a decision."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 # --------------------------------------------------------------------------- context filters
 
@@ -102,3 +103,33 @@ def looks_back(text: str, i: int, j: int | None = None, *, absence: bool = True)
     if _clause_before(_PAST_CLAUSE, text, i) or (absence and marks_absence(text, i)):
         return True
     return _is_past_reference(text, i, j if j is not None else i)
+
+
+# "Thanks for coming in on Tuesday", "great speaking with you yesterday": the day of the
+# interview, told in the reply (English only).
+_INTERVIEW_DAY = re.compile(
+    # Only as thanks for it: "looking forward to speaking on Friday" is a day ahead.
+    r"\b(?:thank\w*|great|nice|good|lovely|pleasure|enjoyed|appreciated?)\b[^.!?\n]{0,30}?"
+    r"\b(?:coming\s+in|came\s+in|interview(?:ing)?|meeting|met|speaking|spoke|talking|talked|"
+    r"chatting|chatted|your\s+time)\b(?:\s+(?:with|to)\s+(?:us|me|you|the\s+team|our\s+team))?"
+    r"(?:\s+on)?\s+(?P<when>(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day|yesterday|today|this\s+morning|this\s+afternoon|earlier\s+today)\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def interview_day(text: str, received: date) -> date | None:
+    """The day the reply says the interview was, if it says so ("thanks for coming in on
+    Tuesday" received on a Thursday: that Tuesday), else None. Never a day after `received`."""
+    m = _INTERVIEW_DAY.search(text or "")
+    if m is None:
+        return None
+    when = " ".join(m["when"].lower().split())
+    if when == "yesterday":
+        return received - timedelta(days=1)
+    if when.startswith(("today", "this", "earlier")):
+        return received
+    weekday = _WEEKDAYS.index(when.removeprefix("last "))
+    back = (received.weekday() - weekday) % 7
+    if when.startswith("last") and back == 0:
+        back = 7
+    return received - timedelta(days=back)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
+from coach.dates.past import interview_day
 from coach.errors import CoachError, InputError
 from coach.prompts import load_prompt
 from coach.reading.corrections import CorrectionStore
@@ -242,8 +243,11 @@ def interpret(
              and LONG_HOLD.search(h.phrase)] if category == "none" else []
     # The phrase that says how long ("until the new financial year") over the one that names it.
     long_hold = max(holds, key=lambda p: ("until" in p.lower(), len(p)), default="")
+    # The reply may say when the interview was ("thanks for coming in on Tuesday"): then a
+    # thank-you two days on is late, and the plan says so.
+    told_day = interview_date or interview_day(body, received)
     plan = Plan(steps=[]) if unread else make_plan(
-        category, received, deadline=deadline, interview_date=interview_date,
+        category, received, deadline=deadline, interview_date=told_day,
         next_step=next_step, thank_you_sent=thank_you_sent, acknowledgement=acknowledgement,
         no_reply=no_reply, long_hold=long_hold)
     if unread:

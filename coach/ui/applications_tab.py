@@ -371,7 +371,7 @@ def build(services: Services) -> ApplicationsTab:
     gr.Markdown("Every interview, reply and reminder in one place. What is due comes first; "
                 "nothing is ever sent for you.")
     due_box = gr.HTML(elem_id="due")
-    with gr.Row():
+    with gr.Row(visible=False) as due_row:  # only while something is due
         due_choice = gr.Dropdown([], label="A due step", scale=3, elem_id="due-choice")
         to_write = gr.Button("Open its email in Write", scale=1)
         sent = gr.Button("I sent it", scale=1)
@@ -455,6 +455,8 @@ def build(services: Services) -> ApplicationsTab:
     context = gr.JSON(visible=False)
 
     lists = [due_box, due_choice, apps_box, app_choice]
+    due_box.change(lambda shown: gr.update(visible="<b>Due</b>" in (shown or "")), due_box,
+                   due_row, queue=False, api_visibility="private")
     details = [timeline_box, edit_stage, archived, pending, edit_company, edit_role,
                edit_contact, edit_email]
     private: dict[str, Any] = {"api_visibility": "private"}

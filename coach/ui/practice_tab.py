@@ -216,7 +216,9 @@ def build(services: Services, name_box: Any) -> PracticeTab:
     begin = gr.Button("Start the session", variant="primary")
     with gr.Row():
         with gr.Column(scale=3):
-            chat = gr.Chatbot(label="Interview", height=420)
+            chat = gr.Chatbot(label="Interview", height=420,
+                              placeholder="Press **Start the session**: the interviewer's last "
+                                          "question appears here.")
             said = gr.Textbox(label="You say", placeholder="Type and press Enter, or record "
                               "below", max_length=4000)
             no_voice = voice_problem()

@@ -22,10 +22,13 @@ def voice_row(services: Services) -> str:
     return f"{WHISPER_NAME} ({WHISPER_LICENCE}, by OpenAI; CTranslate2 conversion) — {ready}"
 
 
-def reachable_text(info: ModelInfo, probed: bool) -> str:
-    """Whether the model answers, as far as is known: never "no" for a model nobody asked."""
+def reachable_text(info: ModelInfo, probed: bool, running: bool = False) -> str:
+    """Whether the model answers, as far as is known: never "no" for a model nobody asked,
+    and not "not checked yet" for the built-in model once it is running."""
     if info.reachable:
         return f"yes ({info.detail})"
+    if running and not probed:
+        return "yes (the built-in model is running on this machine)"
     if not probed:
         return f"not checked yet ({info.detail}) — “Check the model now” asks it"
     return f"no ({info.detail})"
@@ -41,7 +44,8 @@ def status_html(services: Services, probe: bool) -> str:
     rows = [
         ("Language model", f"{info.model} — {info.backend}"),
         ("Where", info.endpoint),
-        ("Reachable", reachable_text(info, probe)),
+        ("Reachable", reachable_text(info, probe, services.uses_local_model()
+                                     and services.local_server.running)),
         ("Licence", info.licence or "see the provider's terms"),
         ("Guide index", f"{index.chunks} passages, built {index.built_at}" if index.ready
          else "not built yet — run `coach index`"),
