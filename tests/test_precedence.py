@@ -59,6 +59,9 @@ def test_a_contact_promised_without_a_time_is_vague(text: str, language: str) ->
     "We'll be in touch by Friday.",  # a time: the timeline rule
     "We'll be in touch to find a time for your references; which days suit you?",
     "They said they would hear back by last week, but nothing yet.",  # a stated time, now past
+    # The step is offered now; the promised call only sets it up.
+    "We would like to invite you to a final interview. Our coordinator will contact you.",
+    "Congratulations, you have moved to the next round! A recruiter will reach out.",
 ])
 def test_a_time_or_a_request_is_not_a_bare_promise(text: str) -> None:
     assert rule_for(text) != "promised_without_a_time"

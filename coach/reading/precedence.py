@@ -127,12 +127,23 @@ def _meeting_set(s: Signals) -> bool:
     return bool(_MEETING.search(clause)) and not _WAITING.search(clause)
 
 
+# A next step offered now: "we would like to invite you to a final interview", "you have
+# moved to the next round" (then a promised call sets it up: immediate, not vague).
+_INVITED = re.compile(
+    r"\b(?:invit\w*|would (?:like|love) to|(?:moved|moving|progress\w*|advanc\w*) (?:on )?to|"
+    r"selected (?:you )?for|shortlisted for|congratulations|pleased to|happy to|"
+    r"glad to|delighted to|invitamos|invitarte|invitarle|nous souhaitons|möchten (?:sie|dich)|"
+    r"laden (?:sie|dich)|convidar|gostaríamos)\b", re.IGNORECASE)
+
+
 def _promised_untimed(s: Signals) -> bool:
     """A contact promised with no time ("they'd call us for a final interview", "se pondrán en
     contacto conmigo") and nothing being arranged now: still waiting, no date."""
     if s.timed or _rejected(s) or s.has("hold", "schedule", "offer", "assessment",
                                         "references", "meet_team"):
         return False
+    if s.has("next_interview") and _INVITED.search(s.text):
+        return False  # the step is offered now; the promised call only sets it up
     return bool(_PROMISE.search(s.text)) and not s.has("reject_soft")
 
 
