@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from coach.dates.vocabulary import _weekday
+
 # --------------------------------------------------------------------------- context filters
 
 _MEETING_WORDS = (
@@ -114,7 +116,6 @@ _INTERVIEW_DAY = re.compile(
     r"chatting|chatted|your\s+time)\b(?:\s+(?:with|to)\s+(?:us|me|you|the\s+team|our\s+team))?"
     r"(?:\s+on)?\s+(?P<when>(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)"
     r"day|yesterday|today|this\s+morning|this\s+afternoon|earlier\s+today)\b", re.IGNORECASE)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def interview_day(text: str, received: date) -> date | None:
@@ -128,7 +129,7 @@ def interview_day(text: str, received: date) -> date | None:
         return received - timedelta(days=1)
     if when.startswith(("today", "this", "earlier")):
         return received
-    weekday = _WEEKDAYS.index(when.removeprefix("last "))
+    weekday = _weekday(when.removeprefix("last "))
     back = (received.weekday() - weekday) % 7
     if when.startswith("last") and back == 0:
         back = 7

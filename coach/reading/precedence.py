@@ -75,28 +75,35 @@ _CLAUSE = re.compile(r"[.!?;\n]|\b(?:but|however|although|though|pero|mais|aber|
                      re.IGNORECASE)
 
 
-def _timed_promise(s: Signals) -> bool:
-    """The stated time is when they will call or decide, and nothing is being booked now."""
-    if s.deadline is None or _rejected(s) or s.has("hold", "offer"):
-        return False
+def _around(s: Signals, breaks: re.Pattern[str]) -> tuple[int, int, int, int] | None:
+    """Where the stated time is (start, end) and the stretch between the breaks around it
+    (its sentence or its clause), or None when there is no stated time in the text."""
+    if s.deadline is None:
+        return None
     at = s.text.find(s.deadline.phrase)
     if at < 0:
+        return None
+    end = at + len(s.deadline.phrase)
+    before = [m.end() for m in breaks.finditer(s.text, 0, at)]
+    after = breaks.search(s.text, end)
+    return at, end, before[-1] if before else 0, after.start() if after else len(s.text)
+
+
+def _timed_promise(s: Signals) -> bool:
+    """The stated time is when they will call or decide, and nothing is being booked now."""
+    if _rejected(s) or s.has("hold", "offer"):
         return False
-    sentence = [m.end() for m in _SENTENCE.finditer(s.text, 0, at)]
-    first = sentence[-1] if sentence else 0
-    last = _SENTENCE.search(s.text, at)
+    sentence, clause = _around(s, _SENTENCE), _around(s, _CLAUSE)
+    if sentence is None or clause is None:
+        return False
     if any(h.family == "schedule" and not h.phrase.lower().startswith("re")
-           and first <= h.start < (last.start() if last else len(s.text)) for h in s.hits):
+           and sentence[2] <= h.start < sentence[3] for h in s.hits):
         return False  # a time being booked now ("are you free Monday?"), not a promise
     # The promise and the time share a clause: "they'd call me on Friday", not "I'd hear
     # fairly quickly, but today nothing". In English the promise comes first; German, French,
     # Spanish and Portuguese often put the time first ("Am nächsten Tag wollten sie ...").
-    starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, at)]
-    end = at + len(s.deadline.phrase)
-    if s.language != "en":
-        stop = _CLAUSE.search(s.text, end)
-        end = stop.start() if stop else len(s.text)
-    return bool(_PROMISE.search(s.text, starts[-1] if starts else 0, end))
+    _, end, start, stop = clause
+    return bool(_PROMISE.search(s.text, start, end if s.language == "en" else stop))
 
 
 # A meeting that can be set for a day, in the languages the reader knows.
@@ -112,18 +119,17 @@ _WAITING = re.compile(
 
 def _meeting_set(s: Signals) -> bool:
     """An interview set for one day, in one clause with nothing about waiting for a decision:
-    "the interview is on Friday", "they want a second interview with me on the 20th"."""
+    "the interview is on Friday", "they want a second interview with me on the 20th".
+    (Asked only after promised_by_a_time, so a promise with a time never gets here.)"""
     if s.deadline is None or s.deadline.start != s.deadline.end or _rejected(s) \
-            or s.has("hold") or _timed_promise(s):
+            or s.has("hold"):
         return False
     if re.match(r"(?:by|before|until|till|within|no later)\b", s.deadline.phrase, re.I):
         return False  # "by Monday" is when something is due, not when a meeting is
-    at = s.text.find(s.deadline.phrase)
-    if at < 0:
+    found = _around(s, _CLAUSE)
+    if found is None:
         return False
-    starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, at)]
-    stop = _CLAUSE.search(s.text, at + len(s.deadline.phrase))
-    clause = s.text[starts[-1] if starts else 0:stop.start() if stop else len(s.text)]
+    clause = s.text[found[2]:found[3]]
     return bool(_MEETING.search(clause)) and not _WAITING.search(clause)
 
 
